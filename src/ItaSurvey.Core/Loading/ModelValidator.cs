@@ -1,0 +1,132 @@
+using System.Globalization;
+using ItaSurvey.Core.Model;
+
+namespace ItaSurvey.Core.Loading;
+
+/// <summary>The checks on <c>model.json</c> that a JSON Schema cannot express.</summary>
+internal static class ModelValidator
+{
+    private const double Tolerance = 1e-9;
+
+    public static void Check(AssessmentModel model, int folderYear, DefinitionFile file)
+    {
+        if (model.FiscalYear != folderYear)
+        {
+            file.Report("$.fiscalYear", $"fiscalYear is {model.FiscalYear} but the file is in the folder of {folderYear}.");
+        }
+        file.RequireThai(model.Name, "$.name", "The model's name");
+        CheckInstruments(model, file);
+        CheckIndicators(model, file);
+        CheckScales(model, file);
+        CheckFlagsAndRating(model, file);
+        CheckMinimumSample(model.MinimumSample, file);
+    }
+
+    private static void CheckInstruments(AssessmentModel model, DefinitionFile file)
+    {
+        file.RequireUnique(model.Instruments, i => i.Code, "$.instruments", "Instrument");
+        for (var i = 0; i < model.Instruments.Count; i++)
+        {
+            var instrument = model.Instruments[i];
+            file.RequireThai(instrument.Name, $"$.instruments[{i}].name", $"Instrument {instrument.Code}");
+            if (!model.IndicatorsOf(instrument.Code).Any())
+            {
+                file.Report($"$.instruments[{i}]", $"Instrument {instrument.Code} has no indicator.");
+            }
+        }
+        var sum = model.Instruments.Sum(i => i.Weight);
+        if (Math.Abs(sum - 1) > Tolerance)
+        {
+            file.Report("$.instruments", $"The instrument weights add up to {sum.ToString(CultureInfo.InvariantCulture)}; they must add up to 1.");
+        }
+    }
+
+    private static void CheckIndicators(AssessmentModel model, DefinitionFile file)
+    {
+        file.RequireUnique(model.Indicators, i => i.Code, "$.indicators", "Indicator");
+        var subCodes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < model.Indicators.Count; i++)
+        {
+            var indicator = model.Indicators[i];
+            var path = $"$.indicators[{i}]";
+            file.RequireThai(indicator.Name, path + ".name", $"Indicator {indicator.Code}");
+            if (model.FindInstrument(indicator.Instrument) is null)
+            {
+                file.Report(path + ".instrument", $"Indicator {indicator.Code} belongs to instrument '{indicator.Instrument}', which is not among the instruments.");
+            }
+            var subs = indicator.SubIndicators ?? [];
+            for (var s = 0; s < subs.Count; s++)
+            {
+                var subPath = $"{path}.subIndicators[{s}]";
+                if (!subCodes.Add(subs[s].Code))
+                {
+                    file.Report(subPath + ".code", $"Sub-indicator code '{subs[s].Code}' is used more than once.");
+                }
+                file.RequireThai(subs[s].Name, subPath + ".name", $"Sub-indicator {subs[s].Code}");
+            }
+        }
+    }
+
+    private static void CheckScales(AssessmentModel model, DefinitionFile file)
+    {
+        file.RequireUnique(model.Scales, s => s.Code, "$.scales", "Scale");
+        for (var s = 0; s < model.Scales.Count; s++)
+        {
+            var scale = model.Scales[s];
+            if (scale.Levels.Count < 2)
+            {
+                file.Report($"$.scales[{s}].levels", $"Scale {scale.Code} needs at least two levels.");
+            }
+            for (var l = 0; l < scale.Levels.Count; l++)
+            {
+                var path = $"$.scales[{s}].levels[{l}]";
+                var points = scale.Levels[l].Points;
+                if (!double.IsFinite(points))
+                {
+                    file.Report(path + ".points", $"Level {l + 1} of scale {scale.Code} has no usable points (a fraction divides by zero).");
+                }
+                else if (points is < 0 or > 100)
+                {
+                    file.Report(path + ".points", $"Level {l + 1} of scale {scale.Code} gives {points.ToString(CultureInfo.InvariantCulture)} points; points run from 0 to 100.");
+                }
+                file.RequireThai(scale.Levels[l].Label, path + ".label", $"Level {l + 1} of scale {scale.Code}");
+            }
+        }
+    }
+
+    private static void CheckFlagsAndRating(AssessmentModel model, DefinitionFile file)
+    {
+        if (model.Flags.UrgentBelow > model.Flags.ImproveBelow)
+        {
+            file.Report("$.flags", "urgentBelow is above improveBelow: an urgent indicator must also be one to improve.");
+        }
+        var levels = model.Rating.Levels;
+        if (levels.Count == 0)
+        {
+            file.Report("$.rating.levels", "The rating has no levels.");
+            return;
+        }
+        file.RequireUnique(levels, l => l.Code, "$.rating.levels", "Rating level");
+        for (var i = 0; i < levels.Count; i++)
+        {
+            file.RequireThai(levels[i].Name, $"$.rating.levels[{i}].name", $"Rating level {levels[i].Code}");
+            if (i > 0 && levels[i].MinTotal > levels[i - 1].MinTotal)
+            {
+                file.Report($"$.rating.levels[{i}].minTotal", $"Rating level {levels[i].Code} needs more than {levels[i - 1].Code} above it; list the levels from highest to lowest.");
+            }
+        }
+        if (levels[^1].MinTotal != 0)
+        {
+            file.Report($"$.rating.levels[{levels.Count - 1}].minTotal", $"The lowest rating level ({levels[^1].Code}) must start at 0 so that every total gets a rating.");
+        }
+    }
+
+    private static void CheckMinimumSample(MinimumSampleRules rules, DefinitionFile file)
+    {
+        file.RequireUnique(rules.Eit.Groups, g => g.Code, "$.minimumSample.eit.groups", "Agency group");
+        for (var i = 0; i < rules.Eit.Groups.Count; i++)
+        {
+            file.RequireThai(rules.Eit.Groups[i].Name, $"$.minimumSample.eit.groups[{i}].name", $"Agency group {rules.Eit.Groups[i].Code}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using ItaSurvey.Core.Loading;
+using ItaSurvey.Web;
+using ItaSurvey.Web.Components;
+using ItaSurvey.Web.Surveys;
+
+// Command-line verbs (validate, ...) run and exit without starting the server.
+if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Questionnaire definitions: loaded and validated once; an invalid set stops the start.
+try
+{
+    builder.AddSurveyDefinitions();
+}
+catch (SurveyDefinitionException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("The app did not start. Fix the files above; 'validate' checks them without starting.");
+    return 1;
+}
+
+// Blazor: static server rendering for public pages, interactive server rendering for the admin side.
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Run();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
