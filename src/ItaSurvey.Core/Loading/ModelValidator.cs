@@ -37,7 +37,7 @@ internal static class ModelValidator
         var sum = model.Instruments.Sum(i => i.Weight);
         if (Math.Abs(sum - 1) > Tolerance)
         {
-            file.Report("$.instruments", $"The instrument weights add up to {sum.ToString(CultureInfo.InvariantCulture)}; they must add up to 1.");
+            file.Report("$.instruments", $"The instrument weights add up to {Math.Round(sum, 9).ToString(CultureInfo.InvariantCulture)}; they must add up to 1.");
         }
     }
 

@@ -45,9 +45,12 @@ internal sealed class SchemaCheck
     private static string? Explain(string keyword, string error, string path) => keyword switch
     {
         "required" => $"A required property is missing: {error.Replace("Required properties ", "", StringComparison.Ordinal).Replace(" are not present", "", StringComparison.Ordinal)}.",
-        "additionalProperties" or "unevaluatedProperties" or "falseSchema" when path.Contains('.', StringComparison.Ordinal) =>
+        "" or "additionalProperties" or "unevaluatedProperties" or "falseSchema" when path.Contains('.', StringComparison.Ordinal) =>
             $"Unknown property '{path[(path.LastIndexOf('.') + 1)..]}': it is not part of the format (check its spelling).",
         "oneOf" or "anyOf" => null,
+        "enum" => "The value is not one of those allowed here (see the schema's enum).",
+        "type" => $"The value has the wrong type: {error}",
+        "pattern" => $"The value does not have the expected form: {error}",
         _ => $"Does not match the schema ({keyword}): {error}",
     };
 }

@@ -129,17 +129,19 @@ public static partial class SurveyLoader
             var file = new DefinitionFile(path, JsonLineIndex.Build(bytes), problems);
             var before = problems.Count;
             schema?.Check(document.RootElement, file);
-            if (problems.Count > before)
-            {
-                return (null, file);
-            }
+            var schemaValid = problems.Count == before;
             try
             {
+                // Read the file even after schema problems (an unknown property, say), so that the
+                // cross-reference checks can report theirs in the same run.
                 return (document.RootElement.Deserialize<T>(JsonOptions), file);
             }
             catch (JsonException e)
             {
-                file.Report(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, "The value cannot be read: " + PlainMessage(e));
+                if (schemaValid)
+                {
+                    file.Report(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, "The value cannot be read: " + PlainMessage(e));
+                }
                 return (null, file);
             }
         }
