@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ItaSurvey.Core.Loading;
 using ItaSurvey.Web;
 using ItaSurvey.Web.Components;
@@ -22,6 +24,9 @@ catch (SurveyDefinitionException e)
     Console.Error.WriteLine("The app did not start. Fix the files above; 'validate' checks them without starting.");
     return 1;
 }
+
+// Thai text goes out as UTF-8 rather than as &#x...; escapes: pages stay a third of the size.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Thai, UnicodeRanges.GeneralPunctuation));
 
 // Blazor: static server rendering for public pages, interactive server rendering for the admin side.
 builder.Services.AddRazorComponents()
