@@ -11,7 +11,10 @@ if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root (appsettings, wwwroot) is the app's own folder, so the app behaves the same
+// wherever it is started from; relative paths in settings (the data folder) follow the
+// current directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Questionnaire definitions: loaded and validated once; an invalid set stops the start.
 try
