@@ -1,29 +1,60 @@
+using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.Surveys;
 
 namespace ItaSurvey.Web;
 
-/// <summary>The verbs the app answers instead of starting the web server.</summary>
+/// <summary>
+/// The verbs the app answers instead of starting the web server. Verbs that need no database run
+/// before the app is built; the others run on the built app's services after migration.
+/// </summary>
 public static class CommandLine
 {
-    /// <summary>Runs a verb when the first argument names one; returns null to start the server.</summary>
+    private static readonly string[] DataVerbs = ["create-round", "generate-codes", "list-rounds"];
+
+    /// <summary>Runs a verb that needs no database; returns null to go on building the app.</summary>
     public static int? TryRun(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (args.Length == 0 || args[0].StartsWith('-') || IsDataVerb(args))
         {
             return null;
         }
-        var rest = args[1..];
         switch (args[0])
         {
             case "validate":
-                return ValidateCommand.Run(rest, output, error);
+                return ValidateCommand.Run(args[1..], output, error);
             case "help":
                 output.WriteLine("usage: ItaSurvey.Web [verb]   (no verb: run the web app)");
                 output.WriteLine("  " + ValidateCommand.Usage);
+                foreach (var line in RoundCommands.Usage)
+                {
+                    output.WriteLine("  " + line);
+                }
                 return 0;
             default:
                 error.WriteLine($"Unknown verb '{args[0]}'. Run with 'help' for the list.");
                 return 2;
+        }
+    }
+
+    public static bool IsDataVerb(string[] args) => args.Length > 0 && DataVerbs.Contains(args[0]);
+
+    /// <summary>Runs a verb that works on the database.</summary>
+    public static async Task<int> RunDataVerbAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var options = new RoundCommands.Options(args[1..]);
+            return args[0] switch
+            {
+                "create-round" => await RoundCommands.CreateRoundAsync(services, options, output),
+                "generate-codes" => await RoundCommands.GenerateCodesAsync(services, options, output),
+                _ => await RoundCommands.ListRoundsAsync(services, output),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
         }
     }
 }

@@ -3,6 +3,9 @@ using System.Text.Unicode;
 using ItaSurvey.Core.Loading;
 using ItaSurvey.Web;
 using ItaSurvey.Web.Components;
+using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.Surveys;
 
 // Command-line verbs (validate, ...) run and exit without starting the server.
@@ -14,7 +17,8 @@ if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
 // The content root (appsettings, wwwroot) is the app's own folder, so the app behaves the same
 // wherever it is started from; relative paths in settings (the data folder) follow the
 // current directory.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var dataVerb = CommandLine.IsDataVerb(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = dataVerb ? [] : args, ContentRootPath = AppContext.BaseDirectory });
 
 // Questionnaire definitions: loaded and validated once; an invalid set stops the start.
 try
@@ -31,6 +35,14 @@ catch (SurveyDefinitionException e)
 // Thai text goes out as UTF-8 rather than as &#x...; escapes: pages stay a third of the size.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Thai, UnicodeRanges.GeneralPunctuation));
 
+// Data: EF Core on SQLite (a file under data/), migrated at start-up.
+builder.AddDatabase();
+
+// Respondent pages: plain forms, antiforgery, submission keys, per-client rate limiting.
+builder.AddResponding();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<RoundAdmin>();
+
 // Blazor: static server rendering for public pages, interactive server rendering for the admin side.
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -43,13 +55,20 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapResponding();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
-app.Run();
+await app.MigrateDatabaseAsync();
+if (dataVerb)
+{
+    return await CommandLine.RunDataVerbAsync(app.Services, args, Console.Out, Console.Error);
+}
+await app.RunAsync();
 return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ItaSurvey.Core.Model;
 
 namespace ItaSurvey.Core.Scoring;
@@ -38,7 +40,14 @@ public sealed class CompiledQuestionnaire
             }
             _fieldIndex.Add(code, f);
         }
+        Fingerprint = FingerprintOf(FieldCodes, LevelCounts);
     }
+
+    /// <summary>
+    /// Identifies the answer layout (field codes, order and level counts). Stored with each
+    /// response so that answers saved under one layout are never read under another.
+    /// </summary>
+    public string Fingerprint { get; }
 
     /// <summary>The year's model.</summary>
     public AssessmentModel Model { get; }
@@ -69,6 +78,12 @@ public sealed class CompiledQuestionnaire
 
     /// <summary>The index of an answer field code, or -1 when the questionnaire has no such field.</summary>
     public int FieldIndex(string code) => _fieldIndex.TryGetValue(code, out var f) ? f : -1;
+
+    private static string FingerprintOf(string[] codes, byte[] levels)
+    {
+        var layout = string.Join(";", codes.Select((c, i) => $"{c}:{levels[i]}"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(layout)))[..16];
+    }
 
     /// <summary>An empty tally for this questionnaire.</summary>
     public AnswerTally NewTally() => new(this);

@@ -1,0 +1,19 @@
+namespace ItaSurvey.Web.Agencies;
+
+/// <summary>A public agency that runs assessments.</summary>
+public sealed class Agency
+{
+    public int Id { get; set; }
+
+    public required string NameTh { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public required string Province { get; set; }
+
+    /// <summary>The agency group code of the year's EIT minimum-sample rules (e.g. tambon-municipality-s).</summary>
+    public required string AgencyGroup { get; set; }
+
+    /// <summary>Staff with at least one year of service: the base of the IIT minimum sample. No names are kept.</summary>
+    public int StaffHeadcount { get; set; }
+}

@@ -1,0 +1,78 @@
+using ItaSurvey.Core.Model;
+using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Responding;
+using Microsoft.EntityFrameworkCore;
+
+namespace ItaSurvey.Web.Rounds;
+
+/// <summary>Sets up agencies, rounds, their public links and single-use codes.</summary>
+public sealed class RoundAdmin(IDbContextFactory<ItaDbContext> databases, SurveyCatalog catalog)
+{
+    /// <summary>The instruments that respondents answer through a public link.</summary>
+    public static readonly string[] LinkedInstruments = ["IIT", "EIT"];
+
+    public async Task<Agency> CreateAgencyAsync(Agency agency, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync(cancellationToken);
+        return agency;
+    }
+
+    /// <summary>Creates a round with one public link per perception instrument.</summary>
+    public async Task<AssessmentRound> CreateRoundAsync(int agencyId, int fiscalYear, DateOnly opensOn, DateOnly closesOn, IitMode iitMode,
+        CancellationToken cancellationToken = default)
+    {
+        if (!catalog.Has(fiscalYear))
+        {
+            throw new ArgumentException($"No questionnaire set is defined for fiscal year {fiscalYear} (defined: {string.Join(", ", catalog.Years.Select(y => y.FiscalYear))}).", nameof(fiscalYear));
+        }
+        if (closesOn < opensOn)
+        {
+            throw new ArgumentException("The round closes before it opens.", nameof(closesOn));
+        }
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var round = new AssessmentRound { AgencyId = agencyId, FiscalYear = fiscalYear, OpensOn = opensOn, ClosesOn = closesOn, IitMode = iitMode };
+        foreach (var instrument in LinkedInstruments)
+        {
+            round.Links.Add(new PublicLink { Code = await UnusedLinkCodeAsync(db, cancellationToken), Instrument = instrument });
+        }
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        return round;
+    }
+
+    /// <summary>Generates <paramref name="count"/> new single-use IIT codes for a round.</summary>
+    public async Task<IReadOnlyList<string>> GenerateAccessCodesAsync(int roundId, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 10_000);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (!await db.Rounds.AnyAsync(r => r.Id == roundId, cancellationToken))
+        {
+            throw new ArgumentException($"There is no round {roundId}.", nameof(roundId));
+        }
+        // 31^10 codes: a collision is astronomically rare, and the primary key would still refuse it.
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        while (codes.Count < count)
+        {
+            codes.Add(ShortCodes.New(ShortCodes.AccessCodeLength));
+        }
+        db.AccessCodes.AddRange(codes.Select(c => new AccessCode { Code = c, RoundId = roundId }));
+        await db.SaveChangesAsync(cancellationToken);
+        return codes.ToList();
+    }
+
+    private static async Task<string> UnusedLinkCodeAsync(ItaDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var code = ShortCodes.New(ShortCodes.PublicLinkLength);
+            if (!await db.PublicLinks.AnyAsync(l => l.Code == code, cancellationToken) && db.PublicLinks.Local.All(l => l.Code != code))
+            {
+                return code;
+            }
+        }
+    }
+}

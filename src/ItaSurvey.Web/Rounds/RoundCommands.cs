@@ -1,0 +1,114 @@
+using System.Globalization;
+using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ItaSurvey.Web.Rounds;
+
+/// <summary>Command-line verbs to set up rounds without the admin pages.</summary>
+public static class RoundCommands
+{
+    public static readonly string[] Usage =
+    [
+        "create-round --agency <Thai name> --province <province> --group <agency group> --headcount <n> --year <BE year>",
+        "             --opens <date> --closes <date> [--agency-en <English name>] [--iit-mode open|codes]",
+        "             dates as YYYY-MM-DD, Buddhist Era (2566-04-01) or Common Era (2023-04-01)",
+        "generate-codes --round <id> --count <n>     print n new single-use IIT codes",
+        "list-rounds                                 rounds with their public links",
+    ];
+
+    public static async Task<int> CreateRoundAsync(IServiceProvider services, Options options, TextWriter output)
+    {
+        var admin = services.GetRequiredService<RoundAdmin>();
+        var agency = await admin.CreateAgencyAsync(new Agency
+        {
+            NameTh = options.Required("agency"),
+            NameEn = options.Optional("agency-en"),
+            Province = options.Required("province"),
+            AgencyGroup = options.Required("group"),
+            StaffHeadcount = options.Int("headcount"),
+        });
+        var mode = options.Optional("iit-mode") switch
+        {
+            null or "open" => IitMode.OpenLink,
+            "codes" => IitMode.SingleUseCodes,
+            var other => throw new ArgumentException($"--iit-mode is 'open' or 'codes', not '{other}'."),
+        };
+        var round = await admin.CreateRoundAsync(agency.Id, options.Int("year"), options.Date("opens"), options.Date("closes"), mode);
+        output.WriteLine($"round {round.Id}: {agency.NameTh}, fiscal year {round.FiscalYear}, IIT {mode}");
+        foreach (var link in round.Links)
+        {
+            output.WriteLine($"  {link.Instrument}: /go/{link.Instrument.ToLowerInvariant()}/{link.Code}");
+        }
+        return 0;
+    }
+
+    public static async Task<int> GenerateCodesAsync(IServiceProvider services, Options options, TextWriter output)
+    {
+        var codes = await services.GetRequiredService<RoundAdmin>().GenerateAccessCodesAsync(options.Int("round"), options.Int("count"));
+        foreach (var code in codes)
+        {
+            output.WriteLine(code);
+        }
+        return 0;
+    }
+
+    public static async Task<int> ListRoundsAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync();
+        var rounds = await db.Rounds.AsNoTracking().Include(r => r.Agency).Include(r => r.Links).OrderBy(r => r.Id).ToListAsync();
+        foreach (var round in rounds)
+        {
+            output.WriteLine($"round {round.Id}: {round.Agency.NameTh}, fiscal year {round.FiscalYear}, {round.OpensOn:yyyy-MM-dd}..{round.ClosesOn:yyyy-MM-dd} (CE), IIT {round.IitMode}, "
+                + string.Join(", ", round.Links.OrderBy(l => l.Instrument).Select(l => $"{l.Instrument} /go/{l.Instrument.ToLowerInvariant()}/{l.Code}")));
+        }
+        return 0;
+    }
+
+    /// <summary>"--name value" pairs after a verb.</summary>
+    public sealed class Options
+    {
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+        public Options(IReadOnlyList<string> args)
+        {
+            for (var i = 0; i < args.Count; i++)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"Expected '--name value' pairs, found '{args[i]}'.");
+                }
+                _values[args[i][2..]] = args[++i];
+            }
+        }
+
+        public string? Optional(string name) => _values.GetValueOrDefault(name);
+
+        public string Required(string name) => Optional(name) ?? throw new ArgumentException($"--{name} is required.");
+
+        public int Int(string name) =>
+            int.TryParse(Required(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new ArgumentException($"--{name} must be a whole number, not '{Required(name)}'.");
+
+        /// <summary>A date as YYYY-MM-DD; a year above 2400 is read as Buddhist Era.</summary>
+        public DateOnly Date(string name)
+        {
+            var text = Required(name);
+            var parts = text.Split('-');
+            if (parts.Length == 3
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                && month is >= 1 and <= 12 && year is >= 1900 and <= 3000)
+            {
+                year = year > 2400 ? year - 543 : year;
+                if (day >= 1 && day <= DateTime.DaysInMonth(year, month))
+                {
+                    return new DateOnly(year, month, day);
+                }
+            }
+            throw new ArgumentException($"--{name} must be a date such as 2566-04-01, not '{text}'.");
+        }
+    }
+}
