@@ -1,9 +1,11 @@
 using ItaSurvey.Bench;
+using ItaSurvey.Bench.Load;
 
 // Benchmarks print figures; they are not tests and assert nothing about time.
 return args.FirstOrDefault() switch
 {
     "scoring" => ScoringBenchmark.Run(args[1..]),
+    "load" => await LoadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -11,5 +13,8 @@ static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project bench/ItaSurvey.Bench -- <benchmark> [options]");
     Console.WriteLine("  scoring [responses=1000000] [fiscal-year=2566]   score raw IIT responses on one thread");
+    Console.WriteLine("  " + LoadBenchmark.Usage);
+    Console.WriteLine("       GET + POST complete EIT submissions against the built app on a fresh SQLite file; first:");
+    Console.WriteLine("       dotnet build -c Release src/ItaSurvey.Web");
     return 2;
 }

@@ -35,7 +35,7 @@ catch (SurveyDefinitionException e)
 // Thai text goes out as UTF-8 rather than as &#x...; escapes: pages stay a third of the size.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Thai, UnicodeRanges.GeneralPunctuation));
 
-// Data: EF Core on SQLite (a file under data/), migrated at start-up.
+// Data: EF Core on SQLite (a file under data/), migrated as the app starts.
 builder.AddDatabase();
 
 // Respondent pages: plain forms, antiforgery, submission keys, per-client rate limiting.
@@ -55,6 +55,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
@@ -63,9 +64,9 @@ app.MapResponding();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
-await app.MigrateDatabaseAsync();
 if (dataVerb)
 {
+    await DatabaseSetup.MigrateAsync(app.Services);
     return await CommandLine.RunDataVerbAsync(app.Services, args, Console.Out, Console.Error);
 }
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using ItaSurvey.Web.Components.Public;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,12 @@ public static class RespondingSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddLocalization();
+        // Thai unless the respondent chose English with ?lang=en (kept in the form's action).
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture("th").AddSupportedCultures("th", "en").AddSupportedUICultures("th", "en");
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }];
+        });
         builder.Services.AddSingleton<SubmissionKeys>();
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<ResponseStore>();

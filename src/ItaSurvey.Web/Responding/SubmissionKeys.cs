@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -13,11 +14,12 @@ public sealed class SubmissionKeys(IDataProtectionProvider provider, TimeProvide
     /// <summary>How long a rendered form stays valid. A form older than this is shown again with its answers.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        provider.CreateProtector("ItaSurvey.SubmissionKey.v1").ToTimeLimitedDataProtector();
+    private readonly IDataProtector _protector = provider.CreateProtector("ItaSurvey.SubmissionKey.v1");
 
+    // The issue time travels inside the protected payload and is checked against the app's
+    // TimeProvider (the time-limited protector would read the system clock instead).
     public string Issue(string linkCode) =>
-        _protector.Protect($"{linkCode}|{Guid.NewGuid():N}", clock.GetUtcNow() + Lifetime);
+        _protector.Protect($"{linkCode}|{Guid.NewGuid():N}|{clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>The random key inside a token issued for this link, or null when it is forged, altered, expired or for another link.</summary>
     public Guid? Read(string? token, string linkCode)
@@ -26,16 +28,22 @@ public sealed class SubmissionKeys(IDataProtectionProvider provider, TimeProvide
         {
             return null;
         }
+        string[] parts;
         try
         {
-            var parts = _protector.Unprotect(token, out var expiration).Split('|');
-            return parts.Length == 2 && parts[0] == linkCode && expiration > clock.GetUtcNow() && Guid.TryParseExact(parts[1], "N", out var key)
-                ? key
-                : null;
+            parts = _protector.Unprotect(token).Split('|');
         }
         catch (CryptographicException)
         {
             return null;
         }
+        if (parts.Length != 3 || parts[0] != linkCode
+            || !Guid.TryParseExact(parts[1], "N", out var key)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var issued))
+        {
+            return null;
+        }
+        var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued);
+        return age >= TimeSpan.Zero - TimeSpan.FromMinutes(5) && age <= Lifetime ? key : null;
     }
 }

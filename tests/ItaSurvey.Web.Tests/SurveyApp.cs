@@ -1,0 +1,135 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Rounds;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ItaSurvey.Web.Tests;
+
+/// <summary>
+/// The real app over a throw-away SQLite file, with a clock the test controls
+/// (2 May 2566 BE, 10:00 Thai time) and one round whose IIT uses single-use codes.
+/// </summary>
+public sealed class SurveyApp : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "itasurvey-app-" + Guid.NewGuid().ToString("N"));
+
+    public SurveyApp() : this(60)
+    {
+    }
+
+    public SurveyApp(int submissionsPerMinute) => SubmissionsPerMinute = submissionsPerMinute;
+
+    public int SubmissionsPerMinute { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 5, 2, 3, 0, 0, TimeSpan.Zero));
+
+    public string DatabaseFile => Path.Combine(_folder, "itasurvey.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Responding:SubmissionsPerMinutePerClient", SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Creates an agency and a round open 1 April – 30 June 2566, returning its IIT and EIT link codes.</summary>
+    public async Task<TestRound> CreateRoundAsync(IitMode mode = IitMode.SingleUseCodes, DateOnly? opens = null, DateOnly? closes = null)
+    {
+        var admin = Services.GetRequiredService<RoundAdmin>();
+        var agency = await admin.CreateAgencyAsync(new Agency
+        {
+            NameTh = "เทศบาลตำบลคลองวาฬ", NameEn = "Khlong Wan Subdistrict Municipality",
+            Province = "ประจวบคีรีขันธ์", AgencyGroup = "tambon-municipality-s", StaffHeadcount = 80,
+        });
+        var round = await admin.CreateRoundAsync(agency.Id, 2566, opens ?? new DateOnly(2023, 4, 1), closes ?? new DateOnly(2023, 6, 30), mode);
+        return new TestRound(round.Id, round.Links.Single(l => l.Instrument == "IIT").Code, round.Links.Single(l => l.Instrument == "EIT").Code);
+    }
+
+    public async Task<IReadOnlyList<string>> AccessCodesAsync(int roundId, int count) =>
+        await Services.GetRequiredService<RoundAdmin>().GenerateAccessCodesAsync(roundId, count);
+
+    public async Task<List<ItaSurvey.Web.Responding.Response>> StoredResponsesAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync();
+        return await db.Responses.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
+    }
+
+    /// <summary>A client with its own cookies that does not follow redirects, like a browser tab we can inspect.</summary>
+    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
+
+public sealed record TestRound(int Id, string IitCode, string EitCode);
+
+/// <summary>A rendered form: its action, hidden fields and the radio groups it asks.</summary>
+public sealed class RenderedForm
+{
+    private RenderedForm(IHtmlDocument document, IHtmlFormElement form)
+    {
+        Document = document;
+        Action = form.GetAttribute("action")!;
+        Hidden = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        RadioGroups = form.QuerySelectorAll<IHtmlInputElement>("input[type=radio]")
+            .GroupBy(i => i.Name!)
+            .ToDictionary(g => g.Key, g => g.Select(i => i.Value).ToList());
+    }
+
+    public IHtmlDocument Document { get; }
+
+    public string Action { get; }
+
+    public Dictionary<string, string> Hidden { get; }
+
+    /// <summary>Radio group name → the values offered, in page order.</summary>
+    public Dictionary<string, List<string>> RadioGroups { get; }
+
+    public IEnumerable<string> AnswerFields => RadioGroups.Keys.Where(k => !k.StartsWith('_'));
+
+    public static async Task<RenderedForm> LoadAsync(HttpClient browser, string url)
+    {
+        var response = await browser.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    public static RenderedForm Parse(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var form = document.QuerySelector<IHtmlFormElement>("form[method=post]") ?? throw new InvalidOperationException("The page has no form.");
+        return new RenderedForm(document, form);
+    }
+
+    /// <summary>A complete set of fields: hidden ones, the screening answers and the given level for every answer field.</summary>
+    public List<KeyValuePair<string, string>> Complete(Func<string, int>? level = null, string capacity = "citizen")
+    {
+        var fields = Hidden.Select(h => KeyValuePair.Create(h.Key, h.Value)).ToList();
+        if (RadioGroups.ContainsKey("_capacity"))
+        {
+            fields.Add(KeyValuePair.Create("_capacity", capacity));
+        }
+        else
+        {
+            fields.Add(KeyValuePair.Create("_service", "1"));
+        }
+        fields.AddRange(AnswerFields.Select(f => KeyValuePair.Create(f, RadioGroups[f][level?.Invoke(f) ?? RadioGroups[f].Count - 1])));
+        return fields;
+    }
+}
