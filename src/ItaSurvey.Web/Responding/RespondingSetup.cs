@@ -24,6 +24,7 @@ public static class RespondingSetup
             options.SetDefaultCulture("th").AddSupportedCultures("th", "en").AddSupportedUICultures("th", "en");
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }];
         });
+        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SubmissionKeys>();
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<ResponseStore>();
