@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ItaSurvey.Core.Loading;
+using Microsoft.AspNetCore.HttpOverrides;
 using ItaSurvey.Web;
 using ItaSurvey.Web.Components;
 using ItaSurvey.Web.Data;
@@ -54,6 +55,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
+// Behind a reverse proxy on the same machine (only loopback proxies are trusted) the client
+// address and scheme come from X-Forwarded-*; the rate limiter partitions by that address.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
 app.UseRateLimiter();
