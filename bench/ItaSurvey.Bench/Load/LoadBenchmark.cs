@@ -52,9 +52,10 @@ internal static class LoadBenchmark
         await server.StopAsync();
         var all = LoadTally.Merge(levels);
         var stored = server.CountResponses();
-        Console.WriteLine($"load: server exited with code {server.ExitCode}");
+        await File.WriteAllLinesAsync(Path.Combine(server.Folder, "server.log"), server.Log);
+        Console.WriteLine($"load: server exited with code {server.ExitCode}{(server.ExitedEarly ? ", on its own before the bench stopped it" : " when stopped")}");
         ServerLog.Summarise(server.Log, Console.Out);
-        var ok = stored == all.Acknowledged && all.UnexpectedCount == 0 && all.DoublesRefused == all.DoublesSent;
+        var ok = stored == all.Acknowledged && all.UnexpectedCount == 0 && all.DoublesRefused == all.DoublesSent && !server.ExitedEarly;
         Console.WriteLine($"load: stored {stored}, acknowledged {all.Acknowledged}: {(stored == all.Acknowledged ? "OK" : "MISMATCH")}");
         if (!ok)
         {

@@ -25,6 +25,9 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
 
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
+    /// <summary>Whether the server was gone before the bench stopped it: something else ended it.</summary>
+    public bool ExitedEarly { get; private set; }
+
     /// <summary>Left in place when a run fails, for a look at the database and the log.</summary>
     public bool KeepFolder { get; set; }
 
@@ -77,6 +80,7 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
     {
         if (process.HasExited)
         {
+            ExitedEarly = true;
             return;
         }
         if (!OperatingSystem.IsWindows())

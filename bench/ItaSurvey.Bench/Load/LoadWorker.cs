@@ -37,7 +37,7 @@ internal sealed class LoadWorker(Uri server, string formPath) : IDisposable
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                Tally.Unexpected(e is TaskCanceledException ? "timeout" : "connection error");
+                Tally.Unexpected(e is TaskCanceledException ? "timeout" : $"connection error ({Innermost(e).Message})");
             }
         }
     }
@@ -82,6 +82,8 @@ internal sealed class LoadWorker(Uri server, string formPath) : IDisposable
         using var response = await _http.PostAsync(action, content);
         return response.StatusCode;
     }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     public void Dispose() => _http.Dispose();
 }
