@@ -28,6 +28,7 @@ public static class RespondingSetup
         builder.Services.AddSingleton<SubmissionKeys>();
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<ResponseStore>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ResponseStore>());
         builder.Services.AddSingleton<QuestionnaireCache>();
 
         // Per-client limit on submissions, keyed by address in memory only.

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ItaSurvey.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -16,41 +17,130 @@ public enum StoreOutcome
 }
 
 /// <summary>
-/// Stores a response. The outcome is reported only after the commit, so an acknowledged response
-/// is on disk. Uniqueness comes from the database: the submission key's unique index and a
-/// conditional update of the single-use code, both in one transaction.
+/// Stores responses with group commit: submissions queue up and one writer commits whatever has
+/// arrived in a single transaction, so with SQLite's synchronous=FULL a burst of 64 costs one
+/// disk sync instead of 64. Each caller's task completes only after the commit that holds its
+/// response, so an acknowledged response is on disk. Uniqueness rests on the database: the
+/// submission key's unique index and a conditional update of the single-use code.
 /// </summary>
-public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases)
+public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, ILogger<ResponseStore> log) : BackgroundService
 {
+    private const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
     public async Task<StoreOutcome> StoreAsync(Response response, string? accessCode, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Responses.Add(response);
+        var pending = new Pending(response, accessCode);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        // Not cancellable once queued: the commit may already be under way.
+        return await pending.Outcome.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        // Keep draining after the stop signal: requests in flight are waiting on their commit.
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+            await WriteAsync(batch);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
         try
         {
-            // The response goes in first: a double tap then meets the unique key and is told its
-            // answers were received, rather than that its code was used.
-            await db.SaveChangesAsync(cancellationToken);
+            var outcomes = await CommitBatchAsync(batch);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Outcome.TrySetResult(outcomes[i]);
+            }
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
-            return StoreOutcome.DuplicateSubmission;
-        }
-        if (accessCode is not null)
-        {
-            var marked = await db.AccessCodes
-                .Where(c => c.Code == accessCode && c.RoundId == response.RoundId && !c.Used)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), cancellationToken);
-            if (marked == 0)
+            // Another instance stored one of these keys between our check and our insert: retry one by one.
+            foreach (var pending in batch)
             {
-                return StoreOutcome.AccessCodeUsed; // disposing rolls the response back
+                await WriteOneAsync(pending);
             }
         }
-        await transaction.CommitAsync(cancellationToken);
-        return StoreOutcome.Stored;
+        catch (Exception e)
+        {
+            log.LogError(e, "A batch of {Count} responses could not be stored", batch.Count);
+            batch.ForEach(p => p.Outcome.TrySetException(e));
+        }
+    }
+
+    private async Task WriteOneAsync(Pending pending)
+    {
+        try
+        {
+            pending.Outcome.TrySetResult((await CommitBatchAsync([pending]))[0]);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            pending.Outcome.TrySetResult(StoreOutcome.DuplicateSubmission);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "A response could not be stored");
+            pending.Outcome.TrySetException(e);
+        }
+    }
+
+    private async Task<StoreOutcome[]> CommitBatchAsync(IReadOnlyList<Pending> batch)
+    {
+        await using var db = await databases.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var keys = batch.Select(p => p.Response.SubmissionKey).ToList();
+        var taken = (await db.Responses.Where(r => keys.Contains(r.SubmissionKey)).Select(r => r.SubmissionKey).ToListAsync()).ToHashSet();
+        var outcomes = new StoreOutcome[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (response, accessCode) = (batch[i].Response, batch[i].AccessCode);
+            // The key is checked before the code, so a double tap is told its answers arrived,
+            // not that its code was used.
+            if (!taken.Add(response.SubmissionKey))
+            {
+                outcomes[i] = StoreOutcome.DuplicateSubmission;
+                continue;
+            }
+            if (accessCode is not null && await db.AccessCodes
+                    .Where(c => c.Code == accessCode && c.RoundId == response.RoundId && !c.Used)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true)) == 0)
+            {
+                outcomes[i] = StoreOutcome.AccessCodeUsed;
+                continue;
+            }
+            db.Responses.Add(response);
+            outcomes[i] = StoreOutcome.Stored;
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return outcomes;
     }
 
     private static bool IsUniqueViolation(DbUpdateException e) =>
         e.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    private sealed record Pending(Response Response, string? AccessCode)
+    {
+        public TaskCompletionSource<StoreOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }
