@@ -1,3 +1,7 @@
+using ItaSurvey.Web.Accounts;
+using ItaSurvey.Web.Api;
+using ItaSurvey.Web.Demo;
+using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.Surveys;
 
@@ -9,7 +13,8 @@ namespace ItaSurvey.Web;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] DataVerbs = ["create-round", "generate-codes", "list-rounds"];
+    private static readonly string[] DataVerbs =
+        ["create-round", "generate-codes", "list-rounds", "create-admin", "create-user", "create-token", "import-results", "seed-demo"];
 
     /// <summary>Runs a verb that needs no database; returns null to go on building the app.</summary>
     public static int? TryRun(string[] args, TextWriter output, TextWriter error)
@@ -24,8 +29,8 @@ public static class CommandLine
                 return ValidateCommand.Run(args[1..], output, error);
             case "help":
                 output.WriteLine("usage: ItaSurvey.Web [verb]   (no verb: run the web app)");
-                output.WriteLine("  " + ValidateCommand.Usage);
-                foreach (var line in RoundCommands.Usage)
+                foreach (var line in new[] { ValidateCommand.Usage }.Concat(AccountCommands.Usage).Concat(RoundCommands.Usage)
+                             .Concat(ApiCommands.Usage).Concat(ImportCommands.Usage).Concat(DemoCommands.Usage))
                 {
                     output.WriteLine("  " + line);
                 }
@@ -39,7 +44,7 @@ public static class CommandLine
     public static bool IsDataVerb(string[] args) => args.Length > 0 && DataVerbs.Contains(args[0]);
 
     /// <summary>Runs a verb that works on the database.</summary>
-    public static async Task<int> RunDataVerbAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunDataVerbAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         try
         {
@@ -48,6 +53,11 @@ public static class CommandLine
             {
                 "create-round" => await RoundCommands.CreateRoundAsync(services, options, output),
                 "generate-codes" => await RoundCommands.GenerateCodesAsync(services, options, output),
+                "create-admin" => await AccountCommands.CreateAdminAsync(services, options, input, output, error),
+                "create-user" => await AccountCommands.CreateUserAsync(services, options, input, output, error),
+                "create-token" => await ApiCommands.CreateTokenAsync(services, options, output, error),
+                "import-results" => await ImportCommands.ImportAsync(services, options, output, error),
+                "seed-demo" => await DemoCommands.SeedDemoAsync(services, options, output, error),
                 _ => await RoundCommands.ListRoundsAsync(services, output),
             };
         }

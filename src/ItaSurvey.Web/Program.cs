@@ -1,15 +1,22 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ItaSurvey.Core.Loading;
-using Microsoft.AspNetCore.HttpOverrides;
 using ItaSurvey.Web;
+using ItaSurvey.Web.Accounts;
+using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Api;
+using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Components;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Security;
 using ItaSurvey.Web.Surveys;
+using Microsoft.AspNetCore.HttpOverrides;
 
-// Command-line verbs (validate, ...) run and exit without starting the server.
+// Command-line verbs that need no database (validate, help) run and exit here.
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
@@ -35,14 +42,23 @@ catch (SurveyDefinitionException e)
 
 // Thai text goes out as UTF-8 rather than as &#x...; escapes: pages stay a third of the size.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Thai, UnicodeRanges.GeneralPunctuation));
+builder.Services.AddSingleton(TimeProvider.System);
 
 // Data: EF Core on SQLite (a file under data/), migrated as the app starts.
 builder.AddDatabase();
 
 // Respondent pages: plain forms, antiforgery, submission keys, per-client rate limiting.
 builder.AddResponding();
-builder.Services.AddSingleton(TimeProvider.System);
+
+// Administration: accounts and roles, agency scoping, audit log, rounds, OIT, results, API.
+builder.AddAccounts();
+builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<RoundAdmin>();
+builder.Services.AddSingleton<RoundResults>();
+builder.Services.AddSingleton<ApiTokens>();
+builder.AddOit();
+builder.AddAdmin();
+builder.AddApi();
 
 // Blazor: static server rendering for public pages, interactive server rendering for the admin side.
 builder.Services.AddRazorComponents()
@@ -50,29 +66,36 @@ builder.Services.AddRazorComponents()
 
 var app = builder.Build();
 
+if (dataVerb)
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+    return await CommandLine.RunDataVerbAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 // Behind a reverse proxy on the same machine (only loopback proxies are trusted) the client
 // address and scheme come from X-Forwarded-*; the rate limiter partitions by that address.
 app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapResponding();
+app.MapAccounts();
+app.MapApi();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
 
-if (dataVerb)
-{
-    await DatabaseSetup.MigrateAsync(app.Services);
-    return await CommandLine.RunDataVerbAsync(app.Services, args, Console.Out, Console.Error);
-}
+
 await app.RunAsync();
 return 0;
 

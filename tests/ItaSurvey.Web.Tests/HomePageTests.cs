@@ -1,9 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ItaSurvey.Web.Tests;
 
-public class HomePageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public class HomePageTests(SurveyApp factory) : IClassFixture<SurveyApp>
 {
     [Fact]
     public async Task The_home_page_speaks_Thai_and_lists_the_fiscal_years_defined()

@@ -21,13 +21,7 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "itasurvey-app-" + Guid.NewGuid().ToString("N"));
 
-    public SurveyApp() : this(60)
-    {
-    }
-
-    public SurveyApp(int submissionsPerMinute) => SubmissionsPerMinute = submissionsPerMinute;
-
-    public int SubmissionsPerMinute { get; }
+    public int SubmissionsPerMinute { get; init; } = 60;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 5, 2, 3, 0, 0, TimeSpan.Zero));
 
@@ -61,6 +55,37 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync();
         return await db.Responses.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
+    }
+
+    /// <summary>Creates a user with a role and assigned agencies; returns the e-mail and password.</summary>
+    public async Task<(string Email, string Password)> CreateUserAsync(string role, params int[] agencyIds)
+    {
+        using var scope = Services.CreateScope();
+        await ItaSurvey.Web.Accounts.AccountCommands.EnsureRolesAsync(scope.ServiceProvider);
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ItaSurvey.Web.Accounts.AppUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        var password = ItaSurvey.Web.Accounts.AccountCommands.Generate();
+        var user = new ItaSurvey.Web.Accounts.AppUser { UserName = email, Email = email, EmailConfirmed = true };
+        user.Agencies.AddRange(agencyIds.Select(id => new ItaSurvey.Web.Accounts.AgencyAssignment { UserId = user.Id, AgencyId = id }));
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return (email, password);
+    }
+
+    /// <summary>A browser signed in through the real login form.</summary>
+    public async Task<HttpClient> SignedInBrowserAsync(string email, string password)
+    {
+        var browser = NewBrowser();
+        var page = await browser.GetStringAsync("/admin/login", TestContext.Current.CancellationToken);
+        var token = new HtmlParser().ParseDocument(page).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var response = await browser.PostAsync("/admin/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["email"] = email, ["password"] = password, ["returnUrl"] = "/admin",
+        }), TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect && response.Headers.Location!.OriginalString == "/admin",
+            $"login failed: {response.StatusCode} {response.Headers.Location}");
+        return browser;
     }
 
     /// <summary>A client with its own cookies that does not follow redirects, like a browser tab we can inspect.</summary>

@@ -1,12 +1,18 @@
+using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Api;
+using ItaSurvey.Web.Auditing;
+using ItaSurvey.Web.Imports;
+using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Data;
 
-/// <summary>The app's database. Used directly (no repositories), one context per operation.</summary>
-public sealed class ItaDbContext(DbContextOptions<ItaDbContext> options) : DbContext(options)
+/// <summary>The app's database, with the Identity tables. Used directly (no repositories), one context per operation.</summary>
+public sealed class ItaDbContext(DbContextOptions<ItaDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -18,14 +24,29 @@ public sealed class ItaDbContext(DbContextOptions<ItaDbContext> options) : DbCon
 
     public DbSet<Response> Responses => Set<Response>();
 
+    public DbSet<AgencyAssignment> AgencyAssignments => Set<AgencyAssignment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<OitEvidence> OitEvidence => Set<OitEvidence>();
+
+    public DbSet<OitEvidenceUrl> OitEvidenceUrls => Set<OitEvidenceUrl>();
+
+    public DbSet<OfficialResult> OfficialResults => Set<OfficialResult>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+
         model.Entity<Agency>(e =>
         {
             e.Property(a => a.NameTh).HasMaxLength(200);
             e.Property(a => a.NameEn).HasMaxLength(200);
             e.Property(a => a.Province).HasMaxLength(100);
             e.Property(a => a.AgencyGroup).HasMaxLength(50);
+            e.HasIndex(a => new { a.Province, a.NameTh });
         });
 
         model.Entity<AssessmentRound>(e =>
@@ -60,6 +81,59 @@ public sealed class ItaDbContext(DbContextOptions<ItaDbContext> options) : DbCon
             e.HasIndex(r => r.SubmissionKey).IsUnique();
             e.HasIndex(r => new { r.RoundId, r.Instrument });
             e.HasOne<AssessmentRound>().WithMany().HasForeignKey(r => r.RoundId);
+        });
+
+        model.Entity<AgencyAssignment>(e =>
+        {
+            e.HasKey(a => new { a.UserId, a.AgencyId });
+            e.HasOne<AppUser>().WithMany(u => u.Agencies).HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Actor).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Details).HasMaxLength(2000);
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => a.AgencyId);
+        });
+
+        model.Entity<OitEvidence>(e =>
+        {
+            e.Property(o => o.ItemCode).HasMaxLength(8);
+            e.Property(o => o.Explanation).HasMaxLength(4000);
+            e.HasIndex(o => new { o.RoundId, o.ItemCode }).IsUnique();
+            e.HasOne<AssessmentRound>().WithMany().HasForeignKey(o => o.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(o => o.Urls).WithOne().HasForeignKey(u => u.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<OitEvidenceUrl>(e =>
+        {
+            e.Property(u => u.Url).HasMaxLength(2000);
+            e.Property(u => u.LastError).HasMaxLength(500);
+            e.HasIndex(u => u.LastCheckedAt);
+        });
+
+        model.Entity<OfficialResult>(e =>
+        {
+            e.HasIndex(r => new { r.AgencyId, r.FiscalYear }).IsUnique();
+            e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Indicators).WithOne().HasForeignKey(i => i.OfficialResultId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<OfficialIndicatorScore>(e =>
+        {
+            e.HasKey(i => new { i.OfficialResultId, i.IndicatorCode });
+            e.Property(i => i.IndicatorCode).HasMaxLength(8);
+        });
+
+        model.Entity<ApiToken>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -6,7 +6,7 @@ namespace ItaSurvey.Web.Tests.Responding;
 /// <summary>Each kind of bad input gets a clear 4xx page in Thai and stores nothing.</summary>
 public class BadInputTests : IAsyncLifetime
 {
-    private readonly SurveyApp _app = new(submissionsPerMinute: 1000);
+    private readonly SurveyApp _app = new SurveyApp { SubmissionsPerMinute = 1000 };
     private TestRound _round = null!;
 
     public async ValueTask InitializeAsync() => _round = await _app.CreateRoundAsync(Rounds.IitMode.OpenLink);

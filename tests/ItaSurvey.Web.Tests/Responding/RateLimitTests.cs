@@ -7,7 +7,7 @@ public class RateLimitTests
     [Fact]
     public async Task Submissions_over_the_per_client_limit_get_a_Thai_429_and_are_not_stored()
     {
-        await using var app = new SurveyApp(submissionsPerMinute: 3);
+        await using var app = new SurveyApp { SubmissionsPerMinute = 3 };
         var round = await app.CreateRoundAsync(Rounds.IitMode.OpenLink);
         var statuses = new List<HttpStatusCode>();
         string last = "";

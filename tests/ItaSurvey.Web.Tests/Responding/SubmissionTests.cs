@@ -4,7 +4,7 @@ namespace ItaSurvey.Web.Tests.Responding;
 
 public class SubmissionTests : IAsyncLifetime
 {
-    private readonly SurveyApp _app = new(submissionsPerMinute: 1000);
+    private readonly SurveyApp _app = new SurveyApp { SubmissionsPerMinute = 1000 };
     private TestRound _round = null!;
 
     public async ValueTask InitializeAsync() => _round = await _app.CreateRoundAsync(Rounds.IitMode.OpenLink);
