@@ -13,6 +13,7 @@ using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.Security;
+using ItaSurvey.Web.Sharing;
 using ItaSurvey.Web.Surveys;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -59,6 +60,7 @@ builder.Services.AddSingleton<ApiTokens>();
 builder.AddOit();
 builder.AddAdmin();
 builder.AddApi();
+builder.AddSharing();
 
 // Blazor: static server rendering for public pages, interactive server rendering for the admin side.
 builder.Services.AddRazorComponents()
@@ -92,6 +94,7 @@ app.MapStaticAssets();
 app.MapResponding();
 app.MapAccounts();
 app.MapApi();
+app.MapSharing();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
 

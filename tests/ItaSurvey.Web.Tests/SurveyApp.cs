@@ -23,6 +23,8 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
 
     public int SubmissionsPerMinute { get; init; } = 60;
 
+    public const string PublicBaseUrl = "https://ita.example.test";
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 5, 2, 3, 0, 0, TimeSpan.Zero));
 
     public string DatabaseFile => Path.Combine(_folder, "itasurvey.db");
@@ -31,6 +33,7 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabaseFile}");
+        builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Responding:SubmissionsPerMinutePerClient", SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -45,7 +48,7 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
             Province = "ประจวบคีรีขันธ์", AgencyGroup = "tambon-municipality-s", StaffHeadcount = 80,
         });
         var round = await admin.CreateRoundAsync(agency.Id, 2566, opens ?? new DateOnly(2023, 4, 1), closes ?? new DateOnly(2023, 6, 30), mode);
-        return new TestRound(round.Id, round.Links.Single(l => l.Instrument == "IIT").Code, round.Links.Single(l => l.Instrument == "EIT").Code);
+        return new TestRound(round.Id, round.Links.Single(l => l.Instrument == "IIT").Code, round.Links.Single(l => l.Instrument == "EIT").Code, agency.Id);
     }
 
     public async Task<IReadOnlyList<string>> AccessCodesAsync(int roundId, int count) =>
@@ -89,7 +92,10 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client with its own cookies that does not follow redirects, like a browser tab we can inspect.</summary>
-    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"), // secure cookies need https
+    });
 
     public override async ValueTask DisposeAsync()
     {
@@ -102,7 +108,7 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     }
 }
 
-public sealed record TestRound(int Id, string IitCode, string EitCode);
+public sealed record TestRound(int Id, string IitCode, string EitCode, int AgencyId);
 
 /// <summary>A rendered form: its action, hidden fields and the radio groups it asks.</summary>
 public sealed class RenderedForm

@@ -42,6 +42,7 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "itasurvey.db")}",
             ["Database__SqliteSynchronous"] = synchronous,
             ["Responding__SubmissionsPerMinutePerClient"] = "1000000",
+            ["PublicBaseUrl"] = "https://ita.example.test",
             ["Logging__LogLevel__Default"] = "Warning",
         };
 
