@@ -1,14 +1,75 @@
+using System.Globalization;
+using ItaSurvey.Core.Model;
+using ItaSurvey.Core.Scoring;
+using ItaSurvey.Web.Auditing;
+using ItaSurvey.Web.Dashboards;
+using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
+using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Demo;
 
 public static class DemoCommands
 {
-    public static readonly string[] Usage = ["seed-demo                                   the seed municipality with three years of synthetic data"];
+    public static readonly string[] Usage =
+    [
+        "seed-demo [--reset yes]                     the seed municipality with three years of synthetic data",
+        "             --reset yes deletes the demo municipality's data first and creates it again",
+    ];
 
-    public static Task<int> SeedDemoAsync(IServiceProvider services, RoundCommands.Options options, TextWriter output, TextWriter error)
+    public static async Task<int> SeedDemoAsync(IServiceProvider services, RoundCommands.Options options, TextWriter output, TextWriter error)
     {
-        error.WriteLine("seed-demo: being built in this change.");
-        return Task.FromResult(1);
+        var reset = options.Optional("reset") switch
+        {
+            null or "no" => false,
+            "yes" => true,
+            var other => throw new ArgumentException($"--reset is 'yes' or 'no', not '{other}'."),
+        };
+        var seeder = new DemoSeeder(services.GetRequiredService<IDbContextFactory<ItaDbContext>>(), services.GetRequiredService<RoundAdmin>(),
+            services.GetRequiredService<QuestionnaireCache>(), services.GetRequiredService<SurveyCatalog>(), services.GetRequiredService<AuditLog>(),
+            services.GetRequiredService<TimeProvider>());
+
+        if (await seeder.FindAsync() is { } existing)
+        {
+            if (!reset)
+            {
+                output.WriteLine($"{existing.NameTh} ({existing.Province}) already exists as agency {existing.Id}; nothing changed.");
+                output.WriteLine("Run 'seed-demo --reset yes' to delete its data and create it again.");
+                return 0;
+            }
+            await seeder.DeleteAsync(existing.Id);
+            await services.GetRequiredService<AuditLog>().RecordAsync(null, "demo.reset", existing.Id, "seed-demo --reset yes: deleted the demo agency and its data");
+            output.WriteLine($"Deleted agency {existing.Id} ({existing.NameTh}) with its rounds, responses and OIT evidence.");
+        }
+
+        var (agency, rounds) = await seeder.SeedAsync();
+        output.WriteLine($"Created agency {agency.Id}: {agency.NameTh} ({agency.NameEn}), {agency.Province}, {agency.AgencyGroup}, {agency.StaffHeadcount} staff.");
+        output.WriteLine();
+        output.WriteLine("year  round  IIT n  EIT n     IIT    EIT    OIT   ind3   ind9   total  rating");
+        var results = services.GetRequiredService<RoundResults>();
+        RoundResult? result = null;
+        foreach (var round in rounds)
+        {
+            result = (await results.ForRoundAsync(round.Id))!;
+            var a = result.Assessment;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{round.FiscalYear}  {round.Id,5}  {result.ResponsesOf("IIT"),5}  {result.ResponsesOf("EIT"),5}  " +
+                $"{Show(a.Instrument("IIT").Score)} {Show(a.Instrument("EIT").Score)} {Show(a.Instrument("OIT").Score)} " +
+                $"{Show(a.Indicator("3").Score)} {Show(a.Indicator("9").Score)} {Show(a.Total),7}  {a.Rating?.Name.Th}"));
+        }
+        output.WriteLine($"Minimum samples: IIT {result!.IitMinimum} (from {agency.StaffHeadcount} staff), EIT {result.EitMinimum} ({agency.AgencyGroup}); about 20 % more were generated.");
+
+        var latest = rounds[^1];
+        var site = services.GetRequiredService<IConfiguration>()["PublicBaseUrl"]?.TrimEnd('/') ?? "";
+        output.WriteLine();
+        output.WriteLine($"Public links of the {latest.FiscalYear} round (open until {latest.ClosesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {ThaiCalendar.Format(latest.ClosesOn, english: false)}):");
+        foreach (var link in latest.Links.OrderBy(l => l.Instrument, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {link.Instrument}: {site}/go/{link.Instrument.ToLowerInvariant()}/{link.Code}");
+        }
+        return 0;
     }
+
+    private static string Show(double? score) => ScoreRounding.Display(score).PadLeft(6);
 }

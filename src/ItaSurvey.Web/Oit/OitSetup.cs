@@ -1,7 +1,29 @@
+using Microsoft.Extensions.Options;
+
 namespace ItaSurvey.Web.Oit;
 
 public static class OitSetup
 {
     /// <summary>OIT checklist services and the background link check.</summary>
-    public static WebApplicationBuilder AddOit(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddOit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LinkCheckOptions>()
+            .Bind(builder.Configuration.GetSection(LinkCheckOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHttpClient(OitLinkChecker.ClientName, (services, client) =>
+            {
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("ItaSurvey-LinkCheck/1.0");
+                client.MaxResponseContentBufferSize = 64 * 1024;
+                // The checker's own per-URL timeout comes first; this is only a backstop.
+                client.Timeout = Settings(services).Timeout + TimeSpan.FromSeconds(1);
+            })
+            .ConfigurePrimaryHttpMessageHandler(services => LinkCheckConnector.Handler(Settings(services)))
+            .RemoveAllLoggers(); // the checker logs failures itself; a line per request would flood the log
+        builder.Services.AddSingleton<OitLinkChecker>();
+        builder.Services.AddHostedService<LinkCheckService>();
+        return builder;
+    }
+
+    private static LinkCheckOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<LinkCheckOptions>>().Value;
 }

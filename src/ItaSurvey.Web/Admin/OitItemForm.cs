@@ -1,0 +1,110 @@
+namespace ItaSurvey.Web.Admin;
+
+/// <summary>One OIT checklist item as the page edits it: มี/ไม่มี, evidence URLs and an explanation.</summary>
+public sealed class OitItemForm
+{
+    public const int MaxUrls = 10;
+
+    public const int MaxUrlLength = 2000;
+
+    public const int MaxExplanationLength = 4000;
+
+    public required string Code { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>มี (true), ไม่มี (false), ยังไม่ระบุ (null).</summary>
+    public bool? Present { get; set; }
+
+    public List<OitUrlEntry> Urls { get; set; } = [];
+
+    public string? Explanation { get; set; }
+
+    /// <summary>Changed on the page since it was last loaded or saved.</summary>
+    public bool Dirty { get; set; }
+
+    /// <summary>What the last save attempt found wrong with this item.</summary>
+    public FormErrors Errors { get; set; } = FormErrors.None;
+
+    /// <summary>The URLs as they will be stored: trimmed, blank rows dropped, each once.</summary>
+    public IReadOnlyList<string> CleanUrls() =>
+        Urls.Select(u => u.Text.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    public string? CleanExplanation() => string.IsNullOrWhiteSpace(Explanation) ? null : Explanation.Trim();
+
+    /// <summary>Checks the item. Keys: "Url{i}" (row i), "Urls", "Explanation".</summary>
+    public FormErrors Validate()
+    {
+        var errors = new FormErrors();
+        for (var i = 0; i < Urls.Count; i++)
+        {
+            if (UrlProblem(Urls[i].Text) is { } problem)
+            {
+                errors.Add($"Url{i}", problem);
+            }
+        }
+        var urls = CleanUrls();
+        if (urls.Count > MaxUrls)
+        {
+            errors.Add("Urls", $"ใส่ URL ได้ไม่เกิน {MaxUrls} รายการต่อข้อ");
+        }
+        else if (Present == true && urls.Count == 0)
+        {
+            errors.Add("Urls", "ข้อที่ตอบว่า “มี” ต้องมี URL ของหลักฐานอย่างน้อย 1 รายการ");
+        }
+        if ((CleanExplanation()?.Length ?? 0) > MaxExplanationLength)
+        {
+            errors.Add("Explanation", $"คำอธิบายยาวได้ไม่เกิน {MaxExplanationLength:N0} ตัวอักษร");
+        }
+        return errors;
+    }
+
+    /// <summary>Why a typed URL cannot be kept, or null when it is a full http(s) address (a blank row is fine: it is dropped).</summary>
+    public static string? UrlProblem(string? text)
+    {
+        var url = text?.Trim() ?? "";
+        if (url.Length == 0)
+        {
+            return null;
+        }
+        if (url.Length > MaxUrlLength)
+        {
+            return $"URL ยาวได้ไม่เกิน {MaxUrlLength:N0} ตัวอักษร";
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0
+            ? null
+            : "URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://";
+    }
+}
+
+/// <summary>A URL row: the text being edited and, for a stored URL, what the background link check last found.</summary>
+public sealed class OitUrlEntry
+{
+    public string Text { get; set; } = "";
+
+    /// <summary>The URL as stored, or null for a row added on the page.</summary>
+    public string? StoredUrl { get; init; }
+
+    public int? LastStatus { get; init; }
+
+    public string? LastError { get; init; }
+
+    public DateTime? LastCheckedAt { get; init; }
+
+    /// <summary>The check applies only while the row still holds the stored URL.</summary>
+    public LinkCheck Check => StoredUrl is not null && Text.Trim() == StoredUrl
+        ? LinkCheck.Of(LastStatus, LastError, LastCheckedAt)
+        : new LinkCheck("", "pending"); // typed, not saved yet: the item as a whole says so
+}
+
+/// <summary>A link check shown to the user: a Thai sentence and a tone ("ok", "bad", "pending").</summary>
+public sealed record LinkCheck(string Text, string Tone)
+{
+    public static LinkCheck Of(int? status, string? error, DateTime? checkedAt) => (status, checkedAt) switch
+    {
+        (_, null) => new("ยังไม่ได้ตรวจลิงก์", "pending"),
+        ({ } s and >= 200 and < 400, { } at) => new($"เปิดได้ (HTTP {s}) · ตรวจเมื่อ {AdminFormat.Moment(at)}", "ok"),
+        ({ } s, { } at) => new($"เปิดไม่ได้ (HTTP {s}) · ตรวจเมื่อ {AdminFormat.Moment(at)}", "bad"),
+        (null, { } at) => new($"ไม่ตอบสนอง{(string.IsNullOrWhiteSpace(error) ? "" : ": " + error)} · ตรวจเมื่อ {AdminFormat.Moment(at)}", "bad"),
+    };
+}

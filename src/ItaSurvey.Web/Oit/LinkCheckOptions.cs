@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ItaSurvey.Web.Oit;
+
+/// <summary>The background check of OIT evidence URLs (section "Oit:LinkCheck").</summary>
+public sealed class LinkCheckOptions
+{
+    public const string Section = "Oit:LinkCheck";
+
+    /// <summary>Off stops the periodic check; <see cref="OitLinkChecker.CheckNowAsync"/> still works.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long after start the first pass begins, so start-up and short-lived processes stay quiet.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan StartDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Time between passes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>URLs read and checked together; a pass goes on batch after batch until nothing is due.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long one URL may take, redirects included.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A URL checked longer ago than this is checked again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromHours(24);
+
+    [Range(0, 20)]
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>URLs checked at the same time.</summary>
+    [Range(1, 32)]
+    public int Parallelism { get; set; } = 4;
+
+    /// <summary>
+    /// Off (the default) refuses to connect to loopback, private and link-local addresses, so an
+    /// evidence URL cannot make the server probe its own network. Tests against a loopback server turn it on.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+}

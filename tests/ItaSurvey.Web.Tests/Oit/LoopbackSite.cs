@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ItaSurvey.Web.Tests.Oit;
+
+/// <summary>A tiny web site on 127.0.0.1 (a free port) for the link check to request; nothing else is contacted.</summary>
+public sealed class LoopbackSite : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LoopbackSite(WebApplication app, Uri address, ConcurrentQueue<string> requests)
+    {
+        _app = app;
+        Address = address;
+        Requests = requests;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>"METHOD /path User-Agent" of every request received.</summary>
+    public ConcurrentQueue<string> Requests { get; }
+
+    public string Url(string path) => new Uri(Address, path).ToString();
+
+    public static async Task<LoopbackSite> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var requests = new ConcurrentQueue<string>();
+        app.Use((context, next) =>
+        {
+            requests.Enqueue($"{context.Request.Method} {context.Request.Path} {context.Request.Headers.UserAgent}");
+            return next(context);
+        });
+        string[] getAndHead = ["GET", "HEAD"];
+        app.MapMethods("/ok", getAndHead, () => Results.Ok());
+        app.MapMethods("/missing", getAndHead, () => Results.NotFound());
+        app.MapGet("/get-only", () => "ok"); // HEAD gets 405
+        app.MapMethods("/moved", getAndHead, () => Results.Redirect("/ok"));
+        app.MapMethods("/loop", getAndHead, () => Results.Redirect("/loop"));
+        app.MapMethods("/slow", getAndHead, async (CancellationToken aborted) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(60), aborted);
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new LoopbackSite(app, new Uri(address), requests);
+    }
+
+    /// <summary>A loopback port with nothing listening on it.</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
