@@ -15,6 +15,7 @@ using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.Security;
 using ItaSurvey.Web.Sharing;
 using ItaSurvey.Web.Surveys;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
 // Command-line verbs that need no database (validate, help) run and exit here.
@@ -89,6 +90,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
+
+// Liveness answers while the process runs; readiness also reaches the database.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 app.MapStaticAssets();
 app.MapResponding();

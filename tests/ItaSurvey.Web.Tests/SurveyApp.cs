@@ -14,11 +14,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace ItaSurvey.Web.Tests;
 
 /// <summary>
-/// The real app over a throw-away SQLite file, with a clock the test controls
-/// (2 May 2566 BE, 10:00 Thai time) and one round whose IIT uses single-use codes.
+/// The real app over a throw-away database, with a clock the test controls (2 May 2566 BE,
+/// 10:00 Thai time). This project uses a SQLite file; ItaSurvey.Web.Tests.Postgres compiles the
+/// same tests with POSTGRES defined and gives each app its own PostgreSQL database.
 /// </summary>
 public sealed class SurveyApp : WebApplicationFactory<Program>
 {
+    private readonly TestDatabase _database = TestDatabase.Create();
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "itasurvey-app-" + Guid.NewGuid().ToString("N"));
 
     public int SubmissionsPerMinute { get; init; } = 60;
@@ -32,8 +35,9 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabaseFile}");
+        _database.Configure(builder, DatabaseFile);
         builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Oit:LinkCheck:Enabled", "false"); // tests that need the link check start it themselves
         builder.UseSetting("Responding:SubmissionsPerMinutePerClient", SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -101,6 +105,7 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DropAsync();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);

@@ -7,7 +7,14 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>The SQLite connection string; a relative file path follows the current directory.</summary>
+    /// <summary>"Sqlite" (the default: one file, no server) or "Postgres" (several app instances, national scale).</summary>
+    [AllowedValues("Sqlite", "Postgres")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>
+    /// The connection string. SQLite: a file path, relative to the current directory.
+    /// PostgreSQL: e.g. "Host=db;Database=itasurvey;Username=itasurvey;Password=...".
+    /// </summary>
     [Required]
     public string ConnectionString { get; set; } = "Data Source=data/itasurvey.db";
 
@@ -17,4 +24,6 @@ public sealed class DatabaseOptions
     /// </summary>
     [AllowedValues("FULL", "NORMAL")]
     public string SqliteSynchronous { get; set; } = "FULL";
+
+    public bool IsPostgres => Provider == "Postgres";
 }

@@ -1,42 +1,76 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ItaSurvey.Web.Data;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers the context factory for the configured database.</summary>
+    /// <summary>
+    /// Registers the context factory for the configured provider, keeps the data-protection keys
+    /// in the database (so every instance can read every other's antiforgery tokens, submission
+    /// keys and cookies), and a readiness check that reaches the database.
+    /// </summary>
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>()
             .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddDbContextFactory<ItaDbContext>((services, options) =>
+        var settings = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (settings.IsPostgres)
         {
-            var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(settings.ConnectionString)
-                .AddInterceptors(new SqlitePragmas(settings.SqliteSynchronous));
-        });
+            builder.Services.AddDbContextFactory<PostgresItaDbContext>((services, options) =>
+                options.UseNpgsql(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            builder.Services.AddSingleton<IDbContextFactory<ItaDbContext>, ItaDbContextFactory<PostgresItaDbContext>>();
+        }
+        else
+        {
+            builder.Services.AddDbContextFactory<SqliteItaDbContext>((services, options) =>
+            {
+                var current = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                options.UseSqlite(current.ConnectionString).AddInterceptors(new SqlitePragmas(current.SqliteSynchronous));
+            });
+            builder.Services.AddSingleton<IDbContextFactory<ItaDbContext>, ItaDbContextFactory<SqliteItaDbContext>>();
+        }
+        // Scoped contexts for Identity's stores and the data-protection key store.
+        builder.Services.AddScoped<ItaDbContext>(services => services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContext());
+        builder.Services.AddDataProtection().SetApplicationName("ItaSurvey").PersistKeysToDbContext<ItaDbContext>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<ItaDbContext>("database", tags: ["ready"]);
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
 
-    /// <summary>Creates the data folder, applies migrations and switches SQLite to WAL.</summary>
+    /// <summary>Creates the data folder, applies the provider's migrations and switches SQLite to WAL.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        if (!settings.IsPostgres)
         {
-            Directory.CreateDirectory(folder);
+            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            if (!string.IsNullOrEmpty(file) && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
         }
         await using var db = await services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL is stored in the file: readers never block the writer, and commits are cheap.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (!settings.IsPostgres)
+        {
+            // WAL is stored in the file: readers never block the writer, and commits are cheap.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
+
+    /// <summary>True when a save failed on a unique index, on either provider.</summary>
+    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        _ => false,
+    };
 }
 
 /// <summary>Migrates the database as the app starts, before the server takes requests.</summary>

@@ -6,14 +6,22 @@ using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Data;
 
-/// <summary>The app's database, with the Identity tables. Used directly (no repositories), one context per operation.</summary>
-public sealed class ItaDbContext(DbContextOptions<ItaDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The app's database, with the Identity tables and the data-protection keys. Used directly (no
+/// repositories), one context per operation. Each provider has a derived type
+/// (<see cref="SqliteItaDbContext"/>, <see cref="PostgresItaDbContext"/>) only so that each keeps
+/// its own migrations; the model is this one.
+/// </summary>
+public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AssessmentRound> Rounds => Set<AssessmentRound>();

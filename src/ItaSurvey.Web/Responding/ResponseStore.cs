@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using ItaSurvey.Web.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Responding;
@@ -136,8 +135,7 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, ILo
         return outcomes;
     }
 
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+    private static bool IsUniqueViolation(DbUpdateException e) => DatabaseSetup.IsUniqueViolation(e);
 
     private sealed record Pending(Response Response, string? AccessCode)
     {

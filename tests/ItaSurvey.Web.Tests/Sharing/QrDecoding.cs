@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using SkiaSharp;
 using ZXing;
 using ZXing.Common;
-using ZXing.QrCode;
 
 namespace ItaSurvey.Web.Tests.Sharing;
 
@@ -25,7 +24,7 @@ internal static partial class QrDecoding
     {
         var viewBox = ViewBox().Match(svg).Groups;
         var (width, height) = (Number(viewBox[1].Value), Number(viewBox[2].Value));
-        const float scale = 2f;
+        const float scale = 8f; // eight pixels a module: ZXing reads small renderings unreliably
         using var bitmap = new SKBitmap((int)(width * scale), (int)(height * scale));
         using (var canvas = new SKCanvas(bitmap))
         using (var black = new SKPaint { Color = SKColors.Black })
@@ -80,8 +79,8 @@ internal static partial class QrDecoding
 
     private static string FromBitmap(SKBitmap bitmap)
     {
-        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(Luminance(bitmap))));
-        return result?.Text ?? throw new InvalidOperationException("no QR code found");
+        var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+        return reader.Decode(Luminance(bitmap))?.Text ?? throw new InvalidOperationException("no QR code found");
     }
 
     private static RGBLuminanceSource Luminance(SKBitmap bitmap)

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ItaSurvey.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(ItaDbContext))]
-    [Migration("20261126172447_Initial")]
+    [DbContext(typeof(SqliteItaDbContext))]
+    [Migration("20261126180346_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -430,6 +430,23 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PublicLinks");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
