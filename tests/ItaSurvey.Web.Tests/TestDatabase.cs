@@ -21,12 +21,22 @@ internal abstract class TestDatabase
 
     public abstract void Configure(IWebHostBuilder builder, string sqliteFile);
 
+    /// <summary>The provider and connection string for app processes started by a test.</summary>
+    public abstract (string Provider, string ConnectionString) ForProcesses(string sqliteFile);
+
+    /// <summary>A plain connection for reading what the app stored.</summary>
+    public abstract System.Data.Common.DbConnection Connect(string sqliteFile);
+
     public abstract Task DropAsync();
 
     private sealed class SqliteDatabase : TestDatabase
     {
         public override void Configure(IWebHostBuilder builder, string sqliteFile) =>
             builder.UseSetting("Database:ConnectionString", $"Data Source={sqliteFile}");
+
+        public override (string Provider, string ConnectionString) ForProcesses(string sqliteFile) => ("Sqlite", $"Data Source={sqliteFile}");
+
+        public override System.Data.Common.DbConnection Connect(string sqliteFile) => new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sqliteFile}");
 
         public override Task DropAsync() => Task.CompletedTask;
     }
@@ -38,15 +48,23 @@ internal abstract class TestDatabase
 
         public override void Configure(IWebHostBuilder builder, string sqliteFile)
         {
+            var (provider, connection) = ForProcesses(sqliteFile);
+            builder.UseSetting("Database:Provider", provider);
+            builder.UseSetting("Database:ConnectionString", connection);
+        }
+
+        public override (string Provider, string ConnectionString) ForProcesses(string sqliteFile)
+        {
             _server = Environment.GetEnvironmentVariable(ServerVariable);
             if (string.IsNullOrEmpty(_server))
             {
                 Assert.False(Environment.GetEnvironmentVariable("ITASURVEY_REQUIRE_TOOLS") == "1", $"{ServerVariable} is required here but not set.");
                 Assert.Skip($"PostgreSQL tests need a server: set {ServerVariable} to a connection string of a role that may create databases, e.g. 'Host=127.0.0.1;Username=itasurvey;Password=...' (.ci/run starts one).");
             }
-            builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("Database:ConnectionString", new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString);
+            return ("Postgres", new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString);
         }
+
+        public override System.Data.Common.DbConnection Connect(string sqliteFile) => new NpgsqlConnection(ForProcesses(sqliteFile).ConnectionString);
 
         public override async Task DropAsync()
         {
