@@ -1,5 +1,6 @@
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
+using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Demo;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Rounds;
@@ -14,7 +15,7 @@ namespace ItaSurvey.Web;
 public static class CommandLine
 {
     private static readonly string[] DataVerbs =
-        ["create-round", "generate-codes", "list-rounds", "create-admin", "create-user", "create-token", "import-results", "seed-demo"];
+        ["create-round", "generate-codes", "list-rounds", "create-admin", "create-user", "create-token", "import-results", "seed-demo", "backup"];
 
     /// <summary>Runs a verb that needs no database; returns null to go on building the app.</summary>
     public static int? TryRun(string[] args, TextWriter output, TextWriter error)
@@ -30,7 +31,7 @@ public static class CommandLine
             case "help":
                 output.WriteLine("usage: ItaSurvey.Web [verb]   (no verb: run the web app)");
                 foreach (var line in new[] { ValidateCommand.Usage }.Concat(AccountCommands.Usage).Concat(RoundCommands.Usage)
-                             .Concat(ApiCommands.Usage).Concat(ImportCommands.Usage).Concat(DemoCommands.Usage))
+                             .Concat(ApiCommands.Usage).Concat(ImportCommands.Usage).Concat(DemoCommands.Usage).Concat(BackupCommand.Usage))
                 {
                     output.WriteLine("  " + line);
                 }
@@ -58,6 +59,7 @@ public static class CommandLine
                 "create-token" => await ApiCommands.CreateTokenAsync(services, options, output, error),
                 "import-results" => await ImportCommands.ImportAsync(services, options, output, error),
                 "seed-demo" => await DemoCommands.SeedDemoAsync(services, options, output, error),
+                "backup" => await BackupCommand.RunAsync(services, options, output, error),
                 _ => await RoundCommands.ListRoundsAsync(services, output),
             };
         }

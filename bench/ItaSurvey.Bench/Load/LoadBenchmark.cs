@@ -10,7 +10,7 @@ namespace ItaSurvey.Bench.Load;
 /// </summary>
 internal static class LoadBenchmark
 {
-    public const string Usage = "load [--concurrency 1,16,64] [--seconds 10] [--server <ItaSurvey.Web.dll>] [--synchronous FULL|NORMAL]";
+    public const string Usage = "load [--concurrency 1,16,64] [--seconds 10] [--server <ItaSurvey.Web.dll>] [--synchronous FULL|NORMAL] [--postgres <server connection string>]";
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
@@ -36,9 +36,9 @@ internal static class LoadBenchmark
             return 2;
         }
 
-        Console.WriteLine($"load: {options.Server}, SQLite synchronous={options.Synchronous}, {options.Seconds} s per level, "
+        Console.WriteLine($"load: {options.Server}, {(options.Postgres is null ? $"SQLite synchronous={options.Synchronous}" : "PostgreSQL (a fresh database)")}, {options.Seconds} s per level, "
             + $"{Environment.ProcessorCount} processors shared by client and server");
-        await using var server = await LoadServer.StartAsync(options.Server, options.Synchronous);
+        await using var server = await LoadServer.StartAsync(options.Server, options.Synchronous, options.Postgres);
         var fields = await ProbeAsync(server);
         Console.WriteLine($"load: EIT form {server.FormPath} with {fields} answer fields; data in {server.Folder}");
         Console.WriteLine($"{"concurrency",11} {"submissions",11} {"subm/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"POST p99",9} {"double 409",10}  unexpected");
@@ -102,7 +102,7 @@ internal static class LoadBenchmark
     }
 }
 
-internal sealed record LoadOptions(int[] Concurrency, int Seconds, string Server, string Synchronous)
+internal sealed record LoadOptions(int[] Concurrency, int Seconds, string Server, string Synchronous, string? Postgres = null)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -115,6 +115,7 @@ internal sealed record LoadOptions(int[] Concurrency, int Seconds, string Server
                 "--concurrency" => options with { Concurrency = [.. value.Split(',').Select(c => Positive("--concurrency", c, 1024))] },
                 "--seconds" => options with { Seconds = Positive("--seconds", value, 3600) },
                 "--server" => options with { Server = Path.GetFullPath(value) },
+                "--postgres" => options with { Postgres = value },
                 "--synchronous" => options with
                 {
                     Synchronous = value.ToUpperInvariant() is "FULL" or "NORMAL" ? value.ToUpperInvariant() : throw new ArgumentException("--synchronous is FULL or NORMAL."),

@@ -33,13 +33,20 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
 
     private string Database => Path.Combine(folder, "itasurvey.db");
 
-    public static async Task<LoadServer> StartAsync(string dll, string synchronous)
+    /// <summary>The PostgreSQL database of this run, when the run is on PostgreSQL (created fresh, dropped after).</summary>
+    private string? Postgres { get; init; }
+
+    public static async Task<LoadServer> StartAsync(string dll, string synchronous, string? postgresServer = null)
     {
         var folder = Directory.CreateTempSubdirectory("itasurvey-load-").FullName;
+        var postgres = postgresServer is null
+            ? null
+            : new Npgsql.NpgsqlConnectionStringBuilder(postgresServer) { Database = "itasurvey_load_" + Path.GetFileName(folder).Replace("-", "_", StringComparison.Ordinal).ToLowerInvariant() }.ConnectionString;
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "itasurvey.db")}",
+            ["Database__Provider"] = postgres is null ? "Sqlite" : "Postgres",
+            ["Database__ConnectionString"] = postgres ?? $"Data Source={Path.Combine(folder, "itasurvey.db")}",
             ["Database__SqliteSynchronous"] = synchronous,
             ["Responding__SubmissionsPerMinutePerClient"] = "1000000",
             ["PublicBaseUrl"] = "https://ita.example.test",
@@ -62,7 +69,7 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
         start.Start();
         start.BeginOutputReadLine();
         start.BeginErrorReadLine();
-        var server = new LoadServer(start, log, folder, new Uri($"http://127.0.0.1:{port}/"), link.Groups[1].Value);
+        var server = new LoadServer(start, log, folder, new Uri($"http://127.0.0.1:{port}/"), link.Groups[1].Value) { Postgres = postgres };
         try
         {
             await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
@@ -102,9 +109,16 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
         }
     }
 
-    /// <summary>Rows in Responses, read from the file directly once the server is gone.</summary>
+    /// <summary>Rows in Responses, read from the database directly once the server is gone.</summary>
     public long CountResponses()
     {
+        if (Postgres is not null)
+        {
+            using var pg = new Npgsql.NpgsqlConnection(Postgres);
+            pg.Open();
+            using var rows = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM \"Responses\"", pg);
+            return (long)rows.ExecuteScalar()!;
+        }
         var connection = new SqliteConnectionStringBuilder { DataSource = Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
         using var db = new SqliteConnection(connection.ToString());
         db.Open();
@@ -121,6 +135,14 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        if (Postgres is not null && !KeepFolder)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres" }.ConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new Npgsql.NpgsqlConnectionStringBuilder(Postgres).Database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
         if (!KeepFolder)
         {
             Directory.Delete(folder, recursive: true);
