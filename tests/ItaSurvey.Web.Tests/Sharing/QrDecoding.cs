@@ -79,7 +79,8 @@ internal static partial class QrDecoding
 
     private static string FromBitmap(SKBitmap bitmap)
     {
-        var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+        // A rendering of one code alone: PureBarcode reads it from its exact module grid.
+        var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true, PureBarcode = true } };
         return reader.Decode(Luminance(bitmap))?.Text ?? throw new InvalidOperationException("no QR code found");
     }
 
