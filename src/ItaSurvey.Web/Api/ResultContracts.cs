@@ -22,7 +22,9 @@ public sealed record ResultsDto(
     IReadOnlyList<IndicatorResultDto> Indicators,
     IReadOnlyList<QuestionResultDto> Questions,
     ResponseCountDto Responses,
-    long SkippedResponses)
+    long SkippedResponses,
+    IReadOnlyList<string> Withheld,
+    string? WithheldReason)
 {
     public static ResultsDto From(RoundResult result, AssessmentModel model)
     {
@@ -33,7 +35,9 @@ public sealed record ResultsDto(
             assessment.Indicators.Select(i => IndicatorResultDto.From(i, model.FindIndicator(i.Code))).ToList(),
             assessment.Questionnaires.Values.SelectMany(q => q.Questions.Select(question => QuestionResultDto.From(q.Instrument, question))).ToList(),
             new ResponseCountDto(result.ResponsesOf("IIT"), result.ResponsesOf("EIT"), result.IitMinimum, result.EitMinimum),
-            result.SkippedResponses);
+            result.SkippedResponses,
+            result.Withheld.Order().ToList(),
+            result.Withheld.Count > 0 ? ItaSurvey.Core.Statistics.Privacy.Message().En : null);
     }
 }
 

@@ -1,5 +1,6 @@
 using ItaSurvey.Core.Model;
 using ItaSurvey.Core.Scoring;
+using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Responding;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,12 @@ public sealed record RoundResult(
     IReadOnlyDictionary<string, long> Responses,
     int IitMinimum,
     int? EitMinimum,
-    long SkippedResponses)
+    long SkippedResponses,
+    IReadOnlySet<string> Withheld)
 {
+    /// <summary>True when an instrument's scores are withheld because too few people answered to keep them anonymous.</summary>
+    public bool IsWithheld(string instrument) => Withheld.Contains(instrument);
+
     /// <summary>Responses received for an instrument ("IIT", "EIT").</summary>
     public long ResponsesOf(string instrument) => Responses.GetValueOrDefault(instrument);
 }
@@ -67,12 +72,17 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
             oit.Add(item.ItemCode, item.Present == true ? 1 : 0, 1); // YN: 0 = ไม่มี, 1 = มี
         }
 
-        var assessment = AssessmentScorer.Score(year.Model, [.. tallies.Values, oit]);
+        // Fewer than k respondents could be singled out: their instrument is scored as if empty,
+        // so no page, export or API call built on this result can show their answers.
+        var withheld = tallies.Where(t => t.Value.Responses > 0 && Privacy.Withhold(t.Value.Responses)).Select(t => t.Key).ToHashSet();
+        var scored = tallies.Select(t => withheld.Contains(t.Key) ? t.Value.Questionnaire.NewTally() : t.Value);
+        var assessment = AssessmentScorer.Score(year.Model, [.. scored, oit]);
         return new RoundResult(round.Id, round.AgencyId, round.FiscalYear, assessment,
             tallies.ToDictionary(t => t.Key, t => t.Value.Responses),
             year.Model.MinimumSample.Iit.MinimumFor(round.Agency.StaffHeadcount),
             year.Model.MinimumSample.Eit.MinimumFor(round.Agency.AgencyGroup),
-            skipped);
+            skipped,
+            withheld);
     }
 
     private static readonly string[] RoundAdminInstruments = Rounds.RoundAdmin.LinkedInstruments;

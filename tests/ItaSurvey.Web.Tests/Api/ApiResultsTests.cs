@@ -25,9 +25,9 @@ public class ApiResultsTests : IAsyncLifetime
         _round = await _app.CreateRoundAsync(Rounds.IitMode.OpenLink);
         var agency = (await _app.Services.GetRequiredService<RoundResults>().ForRoundAsync(_round.Id, Cancel))!.AgencyId;
         _viewer = await _app.ApiUserAsync(Roles.Viewer, agency);
-        await SubmitAsync("eit", 3, (field, i) => (field.Length + i) % 4, "citizen");
+        await SubmitAsync("eit", 4, (field, i) => (field.Length + i) % 4, "citizen");
         await SubmitAsync("eit", 1, (_, _) => 1, "business");
-        await SubmitAsync("iit", 2, (field, i) => (field.Length * (i + 1)) % 4);
+        await SubmitAsync("iit", 5, (field, i) => (field.Length * (i + 1)) % 4); // five: fewer would be withheld
         await RecordOitAsync();
     }
 
@@ -98,9 +98,9 @@ public class ApiResultsTests : IAsyncLifetime
                 AssertScore(field.Score, fieldJson.GetProperty("score"));
             }
         }
-        Assert.Equal(2, results.GetProperty("responses").GetProperty("iit").GetInt64());
-        Assert.Equal(4, results.GetProperty("responses").GetProperty("eit").GetInt64());
-        Assert.Contains(questions, q => q.GetProperty("fields").EnumerateArray().Any(f => f.GetProperty("respondents").GetInt64() == 4));
+        Assert.Equal(5, results.GetProperty("responses").GetProperty("iit").GetInt64());
+        Assert.Equal(5, results.GetProperty("responses").GetProperty("eit").GetInt64());
+        Assert.Contains(questions, q => q.GetProperty("fields").EnumerateArray().Any(f => f.GetProperty("respondents").GetInt64() == 5));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class ApiResultsTests : IAsyncLifetime
         var response = await _viewer.Client.GetAsync($"/api/v1/rounds/{_round.Id}/export/responses.csv?instrument=IIT", Cancel);
 
         var lines = (await response.Content.ReadAsStringAsync(Cancel)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(6, lines.Length);
         Assert.Contains("I13", lines[0].Split(','));
         Assert.All(lines[1..], l => Assert.StartsWith("IIT,2023-05-02,,", l, StringComparison.Ordinal));
     }
