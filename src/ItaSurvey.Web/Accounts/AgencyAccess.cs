@@ -13,7 +13,7 @@ public sealed class AgencyAccess(IDbContextFactory<ItaDbContext> databases)
     /// <summary>The agency ids the user may see, or null for all (system administrators).</summary>
     public async Task<IReadOnlySet<int>?> VisibleAgenciesAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (user.IsInRole(Roles.SystemAdmin))
+        if (IsSystemAdmin(user))
         {
             return null;
         }

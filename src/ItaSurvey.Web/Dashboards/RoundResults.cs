@@ -43,7 +43,7 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         }
         var year = catalog.Year(round.FiscalYear);
         var tallies = new Dictionary<string, AnswerTally>(StringComparer.Ordinal);
-        foreach (var instrument in RoundAdminInstruments)
+        foreach (var instrument in Rounds.RoundAdmin.LinkedInstruments)
         {
             tallies[instrument] = questionnaires.For(round.FiscalYear, instrument).NewTally();
         }
@@ -84,6 +84,4 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
             skipped,
             withheld);
     }
-
-    private static readonly string[] RoundAdminInstruments = Rounds.RoundAdmin.LinkedInstruments;
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ItaSurvey.Web.Surveys;
 
 /// <summary>Where the questionnaire definitions are read from (configuration section "Surveys").</summary>
@@ -13,7 +11,6 @@ public sealed class SurveyOptions
     /// </summary>
     public string? Path { get; set; }
 
-    [Required]
     public string ResolvedPath =>
         string.IsNullOrWhiteSpace(Path) ? System.IO.Path.Combine(AppContext.BaseDirectory, "surveys") : System.IO.Path.GetFullPath(Path);
 }
