@@ -56,12 +56,12 @@ builder.AddResponding();
 builder.AddAccounts();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<RoundAdmin>();
-builder.Services.AddSingleton<RoundResults>();
 builder.Services.AddSingleton<ApiTokens>();
 builder.AddOit();
 builder.AddAdmin();
 builder.AddApi();
 builder.AddSharing();
+builder.AddDashboards();
 
 // Blazor: static server rendering for public pages, interactive server rendering for the admin side.
 builder.Services.AddRazorComponents()

@@ -37,7 +37,7 @@ public sealed record ResultsDto(
             new ResponseCountDto(result.ResponsesOf("IIT"), result.ResponsesOf("EIT"), result.IitMinimum, result.EitMinimum),
             result.SkippedResponses,
             result.Withheld.Order().ToList(),
-            result.Withheld.Count > 0 ? ItaSurvey.Core.Statistics.Privacy.Message().En : null);
+            result.Withheld.Count > 0 ? result.WithheldMessage.En : null);
     }
 }
 

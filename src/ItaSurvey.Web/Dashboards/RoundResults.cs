@@ -17,8 +17,12 @@ public sealed record RoundResult(
     int IitMinimum,
     int? EitMinimum,
     long SkippedResponses,
-    IReadOnlySet<string> Withheld)
+    IReadOnlySet<string> Withheld,
+    int MinimumResponses)
 {
+    /// <summary>The plain message shown in place of a withheld figure.</summary>
+    public LocalizedText WithheldMessage => Privacy.Message(MinimumResponses);
+
     /// <summary>True when an instrument's scores are withheld because too few people answered to keep them anonymous.</summary>
     public bool IsWithheld(string instrument) => Withheld.Contains(instrument);
 
@@ -31,8 +35,12 @@ public sealed record RoundResult(
 /// the OIT checklist, then lets Core do the ITA arithmetic. Responses stored under another
 /// answer layout than the year's current one are counted as skipped, never misread.
 /// </summary>
-public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, SurveyCatalog catalog)
+public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, SurveyCatalog catalog,
+    Microsoft.Extensions.Options.IOptions<DashboardOptions> options)
 {
+    /// <summary>k of the privacy rule: fewer responses than this and a figure is withheld.</summary>
+    public int MinimumResponses => options.Value.MinimumResponses;
+
     public async Task<RoundResult?> ForRoundAsync(int roundId, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -74,7 +82,7 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
 
         // Fewer than k respondents could be singled out: their instrument is scored as if empty,
         // so no page, export or API call built on this result can show their answers.
-        var withheld = tallies.Where(t => t.Value.Responses > 0 && Privacy.Withhold(t.Value.Responses)).Select(t => t.Key).ToHashSet();
+        var withheld = tallies.Where(t => t.Value.Responses > 0 && Privacy.Withhold(t.Value.Responses, MinimumResponses)).Select(t => t.Key).ToHashSet();
         var scored = tallies.Select(t => withheld.Contains(t.Key) ? t.Value.Questionnaire.NewTally() : t.Value);
         var assessment = AssessmentScorer.Score(year.Model, [.. scored, oit]);
         return new RoundResult(round.Id, round.AgencyId, round.FiscalYear, assessment,
@@ -82,6 +90,7 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
             year.Model.MinimumSample.Iit.MinimumFor(round.Agency.StaffHeadcount),
             year.Model.MinimumSample.Eit.MinimumFor(round.Agency.AgencyGroup),
             skipped,
-            withheld);
+            withheld,
+            MinimumResponses);
     }
 }
