@@ -9,7 +9,9 @@ public static class DashboardSetup
             .Bind(builder.Configuration.GetSection(DashboardOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<RoundResults>();
+        builder.Services.AddScoped<RoundDashboards>();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Responding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ItaSurvey.Web.Dashboards;
 
@@ -36,12 +37,57 @@ public sealed record RoundResult(
 /// answer layout than the year's current one are counted as skipped, never misread.
 /// </summary>
 public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, SurveyCatalog catalog,
-    Microsoft.Extensions.Options.IOptions<DashboardOptions> options)
+    Microsoft.Extensions.Options.IOptions<DashboardOptions> options, IMemoryCache cache)
 {
+    /// <summary>How long an unused analysis stays cached; any new response or OIT answer replaces it sooner.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
+
     /// <summary>k of the privacy rule: fewer responses than this and a figure is withheld.</summary>
     public int MinimumResponses => options.Value.MinimumResponses;
 
-    public async Task<RoundResult?> ForRoundAsync(int roundId, CancellationToken cancellationToken = default)
+    /// <summary>The round's scores, or null when there is no such round.</summary>
+    public async Task<RoundResult?> ForRoundAsync(int roundId, CancellationToken cancellationToken = default) =>
+        (await ScoreAsync(roundId, withSamples: false, cancellationToken))?.Result;
+
+    /// <summary>
+    /// The round's scores together with each instrument's answer counts and per-respondent
+    /// scores (confidence intervals, consistency, year-over-year tests): one pass over the responses.
+    /// </summary>
+    /// <remarks>
+    /// The analysis is cached under the round's state (how many responses, the newest one, the
+    /// OIT answers), so the dashboard, its charts and the previous year's comparison read the
+    /// responses once until something changes. The state is read before the responses: a response
+    /// stored in between is in the analysis, and the next call sees a new state and recounts.
+    /// </remarks>
+    public async Task<RoundAnalysis?> AnalyzeAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        var state = await StateAsync(roundId, cancellationToken);
+        if (cache.TryGetValue(state, out RoundAnalysis? cached))
+        {
+            return cached;
+        }
+        var analysis = await ScoreAsync(roundId, withSamples: true, cancellationToken);
+        if (analysis is not null)
+        {
+            cache.Set(state, analysis, new MemoryCacheEntryOptions { SlidingExpiration = CacheFor });
+        }
+        return analysis;
+    }
+
+    private sealed record RoundState(int RoundId, long Responses, long NewestResponse, string Oit);
+
+    private async Task<RoundState> StateAsync(int roundId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var responses = db.Responses.Where(r => r.RoundId == roundId);
+        var count = await responses.LongCountAsync(cancellationToken);
+        var newest = count == 0 ? 0 : await responses.MaxAsync(r => r.Id, cancellationToken);
+        var oit = await db.OitEvidence.Where(e => e.RoundId == roundId && e.Present != null).OrderBy(e => e.ItemCode)
+            .Select(e => e.ItemCode + (e.Present == true ? "+" : "-")).ToListAsync(cancellationToken);
+        return new RoundState(roundId, count, newest, string.Join(",", oit));
+    }
+
+    private async Task<RoundAnalysis?> ScoreAsync(int roundId, bool withSamples, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var round = await db.Rounds.AsNoTracking().Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
@@ -51,9 +97,15 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         }
         var year = catalog.Year(round.FiscalYear);
         var tallies = new Dictionary<string, AnswerTally>(StringComparer.Ordinal);
+        var respondents = new Dictionary<string, RespondentScores>(StringComparer.Ordinal);
         foreach (var instrument in Rounds.RoundAdmin.LinkedInstruments)
         {
-            tallies[instrument] = questionnaires.For(round.FiscalYear, instrument).NewTally();
+            var questionnaire = questionnaires.For(round.FiscalYear, instrument);
+            tallies[instrument] = questionnaire.NewTally();
+            if (withSamples)
+            {
+                respondents[instrument] = new RespondentScores(questionnaire);
+            }
         }
 
         long skipped = 0;
@@ -65,6 +117,10 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
             if (tallies.TryGetValue(row.Instrument, out var tally) && tally.Questionnaire.Fingerprint == row.FormVersion)
             {
                 tally.Add(row.Answers);
+                if (withSamples)
+                {
+                    respondents[row.Instrument].Add(row.Answers);
+                }
             }
             else
             {
@@ -85,12 +141,25 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         var withheld = tallies.Where(t => t.Value.Responses > 0 && Privacy.Withhold(t.Value.Responses, MinimumResponses)).Select(t => t.Key).ToHashSet();
         var scored = tallies.Select(t => withheld.Contains(t.Key) ? t.Value.Questionnaire.NewTally() : t.Value);
         var assessment = AssessmentScorer.Score(year.Model, [.. scored, oit]);
-        return new RoundResult(round.Id, round.AgencyId, round.FiscalYear, assessment,
+        var result = new RoundResult(round.Id, round.AgencyId, round.FiscalYear, assessment,
             tallies.ToDictionary(t => t.Key, t => t.Value.Responses),
             year.Model.MinimumSample.Iit.MinimumFor(round.Agency.StaffHeadcount),
             year.Model.MinimumSample.Eit.MinimumFor(round.Agency.AgencyGroup),
             skipped,
             withheld,
             MinimumResponses);
+        var samples = respondents
+            .Where(r => !withheld.Contains(r.Key))
+            .ToDictionary(r => r.Key, r => new InstrumentSample(tallies[r.Key], r.Value), StringComparer.Ordinal);
+        return new RoundAnalysis(result, samples, oit);
     }
 }
+
+/// <summary>An instrument's answers as counted (per field and level) and as scored per respondent.</summary>
+public sealed record InstrumentSample(AnswerTally Answers, RespondentScores Respondents);
+
+/// <summary>
+/// A round's result with the samples behind it. Withheld instruments (fewer than k responses)
+/// have no sample here, so nothing built from an analysis can show their answers.
+/// </summary>
+public sealed record RoundAnalysis(RoundResult Result, IReadOnlyDictionary<string, InstrumentSample> Samples, AnswerTally Oit);
