@@ -19,6 +19,7 @@ public class AdminPagesTests : IAsyncLifetime
     [InlineData("/admin/agencies/{agency}")]
     [InlineData("/admin/rounds/{round}")]
     [InlineData("/admin/rounds/{round}/oit")]
+    [InlineData("/admin/rounds/{round}/dashboard")]
     public async Task An_agency_admin_asking_for_another_agency_gets_not_found_and_none_of_its_data(string path)
     {
         var browser = await _world.BrowserAsync(Roles.AgencyAdmin);
@@ -85,6 +86,7 @@ public class AdminPagesTests : IAsyncLifetime
     [InlineData("/admin/agencies/{agency}")]
     [InlineData("/admin/rounds/{round}")]
     [InlineData("/admin/rounds/{round}/oit")]
+    [InlineData("/admin/rounds/{round}/dashboard")]
     public async Task A_viewer_reads_the_pages_of_their_agency_without_any_edit_control(string path)
     {
         var browser = await _world.BrowserAsync(Roles.Viewer);

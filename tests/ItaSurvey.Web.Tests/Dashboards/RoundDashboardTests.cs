@@ -1,0 +1,213 @@
+using AngleSharp.Html.Parser;
+using ItaSurvey.Core.Scoring;
+using ItaSurvey.Core.Statistics;
+using ItaSurvey.Web.Accounts;
+using ItaSurvey.Web.Dashboards;
+using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Imports;
+using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.Rounds;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ItaSurvey.Web.Tests.Dashboards;
+
+/// <summary>The round dashboard: the ITA's scores with intervals, distributions, consistency and the change since last year.</summary>
+public class RoundDashboardTests : IAsyncLifetime
+{
+    private readonly SurveyApp _app = new();
+    private TestRound _round = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _round = await _app.CreateRoundAsync(IitMode.OpenLink);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Question_scores_intervals_and_distributions_come_from_the_stored_answers()
+    {
+        // Six staff: three answer every field at the top level, three one level lower.
+        var form = Form(2566, "IIT");
+        var top = Enumerable.Range(0, form.FieldCount).Select(f => (byte)(form.LevelCounts[f] - 1)).ToArray();
+        var lower = top.Select(l => (byte)(l - 1)).ToArray();
+        await StoreAsync(_round.Id, "IIT", [top, top, top, lower, lower, lower]);
+
+        var dashboard = await BuildAsync(_round.Id);
+
+        var question = dashboard.Questions.First(q => q.Instrument == "IIT");
+        var field = form.FieldIndex(question.Fields[0].Code);
+        var expected = new[] { Points(form, field, top[field]), Points(form, field, lower[field]) };
+        Assert.False(question.Withheld);
+        Assert.Equal(expected.Average(), question.Score!.Value, 9);
+        var estimate = ScoreEstimate.Of(SampleSummary.Of([.. Enumerable.Repeat(expected[0], 3), .. Enumerable.Repeat(expected[1], 3)]))!;
+        Assert.Equal(estimate.Lower!.Value, question.Estimate!.Lower!.Value, 9);
+        Assert.Equal(estimate.Upper!.Value, question.Estimate.Upper!.Value, 9);
+        var levels = question.Fields[0].Levels;
+        Assert.Equal(3, levels[top[field]].Count);
+        Assert.Equal(3, levels[lower[field]].Count);
+        Assert.Equal(6, question.Fields[0].Answered);
+
+        var iit = dashboard.Instruments.Single(i => i.Code == "IIT");
+        Assert.Equal(6, iit.Responses);
+        Assert.True(iit.BelowMinimum); // 30 staff are the minimum for a headcount of 80
+        var indicator = dashboard.Indicators.First(i => i.Instrument == "IIT");
+        Assert.NotNull(indicator.Consistency);
+        Assert.Equal(6, indicator.Consistency!.Respondents);
+    }
+
+    [Fact]
+    public async Task Fewer_than_k_responses_show_no_question_score_distribution_or_interval()
+    {
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(new byte[form.FieldCount], 4)]);
+
+        var dashboard = await BuildAsync(_round.Id);
+
+        Assert.All(dashboard.Questions.Where(q => q.Instrument == "EIT"), q =>
+        {
+            Assert.True(q.Withheld);
+            Assert.Null(q.Score);
+            Assert.Null(q.Estimate);
+            Assert.Empty(q.Fields);
+        });
+        Assert.All(dashboard.Indicators.Where(i => i.Instrument == "EIT"), i => Assert.True(i.Withheld && i.Estimate is null && i.Consistency is null));
+        Assert.True(dashboard.Instruments.Single(i => i.Code == "EIT").Withheld);
+    }
+
+    [Fact]
+    public async Task K_is_configurable()
+    {
+        await using var strict = _app.WithWebHostBuilder(b => b.UseSetting("Dashboards:MinimumResponses", "10"));
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(new byte[form.FieldCount], 6)]);
+
+        using var scope = strict.Services.CreateScope();
+        var dashboard = (await scope.ServiceProvider.GetRequiredService<RoundDashboards>().BuildAsync(_round.Id, Cancel))!;
+
+        Assert.True(dashboard.Instruments.Single(i => i.Code == "EIT").Withheld);
+        Assert.Contains("10", dashboard.WithheldMessage.Th, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_k_below_two_stops_the_start_with_a_message()
+    {
+        await using var broken = _app.WithWebHostBuilder(b => b.UseSetting("Dashboards:MinimumResponses", "1"));
+        var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+        Assert.Contains("MinimumResponses", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_collected_previous_year_is_compared_with_welchs_test_on_per_respondent_scores()
+    {
+        var previous = await _app.Services.GetRequiredService<RoundAdmin>()
+            .CreateRoundAsync(_round.AgencyId, 2565, new DateOnly(2022, 4, 1), new DateOnly(2022, 6, 30), IitMode.OpenLink, Cancel);
+        var before = Form(2565, "EIT");
+        var now = Form(2566, "EIT");
+        var random = new Random(7);
+        await StoreAsync(previous.Id, "EIT", [.. Enumerable.Range(0, 12).Select(_ => Answers(before, random, low: true))]);
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Range(0, 12).Select(_ => Answers(now, random, low: false))]);
+
+        var dashboard = await BuildAsync(_round.Id);
+        var results = _app.Services.GetRequiredService<RoundResults>();
+        var then = (await results.AnalyzeAsync(previous.Id, Cancel))!;
+        var current = (await results.AnalyzeAsync(_round.Id, Cancel))!;
+
+        Assert.Equal(new PreviousYear(2565, PreviousSource.Collected, null, null), dashboard.Previous);
+        var indicator = dashboard.Indicators.First(i => i.Instrument == "EIT");
+        var expected = YearOverYear.Compare(then.Samples["EIT"].Respondents.Indicator(indicator.Code), current.Samples["EIT"].Respondents.Indicator(indicator.Code));
+        Assert.Equal(expected, indicator.Change!.Test);
+        Assert.Equal(indicator.Score!.Value - then.Result.Assessment.Indicator(indicator.Code).Score!.Value, indicator.Change.Difference, 9);
+        Assert.Equal(ChangeVerdict.Rose, indicator.Change.Test!.Verdict);
+    }
+
+    [Fact]
+    public async Task An_imported_official_previous_year_gives_differences_without_a_test()
+    {
+        await using (var db = await Database())
+        {
+            db.OfficialResults.Add(new OfficialResult
+            {
+                AgencyId = _round.AgencyId, FiscalYear = 2565, Total = 87.92,
+                Indicators = [.. Enumerable.Range(1, 10).Select(i => new OfficialIndicatorScore { IndicatorCode = i.ToString(), Score = 80 })],
+            });
+            await db.SaveChangesAsync(Cancel);
+        }
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(Enumerable.Range(0, form.FieldCount).Select(f => (byte)(form.LevelCounts[f] - 1)).ToArray(), 5)]);
+
+        var dashboard = await BuildAsync(_round.Id);
+
+        Assert.Equal(PreviousSource.Official, dashboard.Previous!.Source);
+        Assert.Equal(87.92, dashboard.Previous.Total);
+        var indicator = dashboard.Indicators.First(i => i.Instrument == "EIT");
+        Assert.Null(indicator.Change!.Test);
+        Assert.Equal(indicator.Score!.Value - 80, indicator.Change.Difference, 9);
+    }
+
+    [Fact]
+    public async Task A_new_response_is_counted_at_once_although_the_analysis_is_cached()
+    {
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(new byte[form.FieldCount], 5)]);
+        Assert.Equal(5, (await BuildAsync(_round.Id)).Instruments.Single(i => i.Code == "EIT").Responses);
+
+        await StoreAsync(_round.Id, "EIT", [new byte[form.FieldCount]]);
+
+        Assert.Equal(6, (await BuildAsync(_round.Id)).Instruments.Single(i => i.Code == "EIT").Responses);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_total_indicators_and_questions_in_thai()
+    {
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(Enumerable.Range(0, form.FieldCount).Select(f => (byte)(form.LevelCounts[f] - 1)).ToArray(), 5)]);
+        var (email, password) = await _app.CreateUserAsync(Roles.Viewer, _round.AgencyId);
+        var browser = await _app.SignedInBrowserAsync(email, password);
+
+        var html = await browser.GetStringAsync($"/admin/rounds/{_round.Id}/dashboard", Cancel);
+        var main = new HtmlParser().ParseDocument(html).QuerySelector("main")!;
+
+        Assert.Contains("ผลคะแนน ITA ปีงบประมาณ พ.ศ. 2566", main.TextContent, StringComparison.Ordinal);
+        Assert.Contains("คุณภาพการดำเนินงาน", main.TextContent, StringComparison.Ordinal); // indicator 6
+        Assert.Contains("ช่วงความเชื่อมั่น 95%", main.TextContent, StringComparison.Ordinal);
+        var scoredRows = main.QuerySelectorAll("table.questions tbody tr").Count(r => r.QuerySelector("td.num") is not null);
+        Assert.Equal(Form(2566, "EIT").Questionnaire.Questions.Count, scoredRows);
+        Assert.Contains("100.00", main.TextContent, StringComparison.Ordinal); // every EIT answer at the top
+        Assert.Contains("ไม่แสดงเพื่อรักษาความลับของผู้ตอบ", main.TextContent, StringComparison.Ordinal); // no IIT yet: withheld rows say why
+    }
+
+    private CompiledQuestionnaire Form(int year, string instrument) => _app.Services.GetRequiredService<QuestionnaireCache>().For(year, instrument);
+
+    private static double Points(CompiledQuestionnaire form, int field, int level) => form.Points[(field * form.LevelStride) + level];
+
+    private static byte[] Answers(CompiledQuestionnaire form, Random random, bool low) =>
+        [.. Enumerable.Range(0, form.FieldCount).Select(f => (byte)Math.Max(0, form.LevelCounts[f] - 1 - (low ? random.Next(2, 4) : random.Next(0, 2))))];
+
+    private async Task<RoundDashboard> BuildAsync(int roundId)
+    {
+        using var scope = _app.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<RoundDashboards>().BuildAsync(roundId, Cancel))!;
+    }
+
+    private async Task<ItaDbContext> Database() =>
+        await _app.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+
+    private async Task StoreAsync(int roundId, string instrument, IEnumerable<byte[]> answers)
+    {
+        var year = (await (await Database()).Rounds.SingleAsync(r => r.Id == roundId, Cancel)).FiscalYear;
+        var form = Form(year, instrument);
+        await using var db = await Database();
+        foreach (var levels in answers)
+        {
+            db.Responses.Add(new Response
+            {
+                RoundId = roundId, Instrument = instrument, SubmittedOn = new DateOnly(2023, 5, 2), SubmissionKey = Guid.NewGuid(),
+                FormVersion = form.Fingerprint, Answers = levels, RespondentGroup = instrument == "EIT" ? "citizen" : null,
+            });
+        }
+        await db.SaveChangesAsync(Cancel);
+    }
+}
