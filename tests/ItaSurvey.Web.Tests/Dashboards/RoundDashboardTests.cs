@@ -160,6 +160,18 @@ public class RoundDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_row_of_the_wrong_length_is_skipped_and_counted_not_misread()
+    {
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(new byte[form.FieldCount], 5), new byte[form.FieldCount + 1], new byte[3]]);
+
+        var dashboard = await BuildAsync(_round.Id);
+
+        Assert.Equal(2, dashboard.Result.SkippedResponses);
+        Assert.Equal(5, dashboard.Questions.First(q => q.Instrument == "EIT").Fields[0].Answered);
+    }
+
+    [Fact]
     public async Task The_page_shows_the_total_indicators_and_questions_in_thai()
     {
         var form = Form(2566, "EIT");
