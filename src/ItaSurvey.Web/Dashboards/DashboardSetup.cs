@@ -10,7 +10,7 @@ public static class DashboardSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<RoundResults>();
-        builder.Services.AddSingleton<Reports.ImprovementReports>();
+        builder.Services.AddScoped<Reports.ImprovementReports>();
         return builder;
     }
 }

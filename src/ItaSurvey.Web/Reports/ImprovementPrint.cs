@@ -29,7 +29,8 @@ public sealed record PrintedReport(string Title, string Subtitle, string Agency,
             .Select(section => Section(section, items.Where(i => i.Section == section).ToList(), view, year))
             .ToList();
         var report = view.Report;
-        var footer = report is null ? "" : $"จัดทำโดย {report.CreatedBy} เมื่อ {Admin.AdminFormat.Moment(report.CreatedAt)} · ปรับปรุงล่าสุดโดย {report.UpdatedBy} เมื่อ {Admin.AdminFormat.Moment(report.UpdatedAt)}";
+        // A printed report goes to the public: it names no user, only when it was last brought up to date.
+        var footer = report is null ? "" : $"ข้อมูล ณ {Admin.AdminFormat.Moment(report.UpdatedAt)}";
         return new PrintedReport(
             "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
             $"ประจำปีงบประมาณ พ.ศ. {round.FiscalYear}",
@@ -50,12 +51,15 @@ public sealed record PrintedReport(string Title, string Subtitle, string Agency,
         foreach (var group in items.GroupBy(i => i.IndicatorCode))
         {
             var first = true;
+            string? previous = null;
             foreach (var item in group)
             {
                 var label = first ? $"ตัวชี้วัดที่ {group.Key} {view.Indicators.FirstOrDefault(i => i.Code == group.Key)?.Name}" : null;
-                rows.Add(new PrintRow(label, Detail(item, year), item.Weakness, item.PlannedAction ?? "", item.Owner ?? "",
-                    ImprovementWords.Status(item.Status), item.EvidenceUrl));
-                first = false;
+                var detail = Detail(item, year);
+                // A sub-indicator is named on its first row only, as agencies lay out the table.
+                rows.Add(new PrintRow(label, detail == previous && item.SourceKind == WeaknessSource.OitItem ? "" : detail, item.Weakness,
+                    item.PlannedAction ?? "", item.Owner ?? "", ImprovementWords.Status(item.Status), item.EvidenceUrl));
+                (first, previous) = (false, detail);
             }
         }
         return new PrintSection(number, heading, lead, rows);

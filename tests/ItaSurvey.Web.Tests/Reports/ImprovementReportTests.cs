@@ -220,6 +220,9 @@ public class ImprovementReportTests : IAsyncLifetime
         Assert.Equal("ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", rows[0].Children[0].TextContent);
         Assert.Equal("ตัวชี้วัดย่อยที่ 9.1 ข้อมูลพื้นฐาน", rows[0].Children[1].TextContent);
         Assert.Equal("", rows[1].Children[0].TextContent);
+        Assert.Equal("ตัวชี้วัดย่อยที่ 9.2 การบริหารงาน", rows[1].Children[1].TextContent); // O11, the first of 9.2
+        Assert.Equal("", rows[2].Children[1].TextContent);                                    // O12: same sub-indicator, not repeated
+        Assert.DoesNotContain("@example.test", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal); // no user named on paper
         Assert.Contains("งานนโยบายและแผนได้ดำเนินการอัปเดต", rows[0].Children[3].TextContent, StringComparison.Ordinal);
         Assert.Equal("ยังไม่เริ่ม", rows[0].Children[5].TextContent.Trim());
         Assert.NotNull(page.QuerySelector("table.improvement-table thead th"));
