@@ -9,6 +9,7 @@ using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Components;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Oit;
+using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Rounds;
@@ -100,6 +101,7 @@ app.MapResponding();
 app.MapAccounts();
 app.MapApi();
 app.MapSharing();
+app.MapImprovementReports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
 

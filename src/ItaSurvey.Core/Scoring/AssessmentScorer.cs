@@ -11,9 +11,15 @@ public static class AssessmentScorer
     /// <summary>Scores every questionnaire of the year that has a tally and combines them.</summary>
     /// <param name="model">The year's assessment model.</param>
     /// <param name="tallies">One tally per instrument; an instrument without one has no score.</param>
-    public static AssessmentResult Score(AssessmentModel model, IEnumerable<AnswerTally> tallies)
+    public static AssessmentResult Score(AssessmentModel model, IEnumerable<AnswerTally> tallies) =>
+        Score(model, tallies.Select(QuestionnaireScorer.Score));
+
+    /// <summary>Combines questionnaires already scored (from a tally or from question scores) into the assessment.</summary>
+    /// <param name="model">The year's assessment model.</param>
+    /// <param name="questionnaires">One result per instrument; an instrument without one has no score.</param>
+    public static AssessmentResult Score(AssessmentModel model, IEnumerable<QuestionnaireResult> questionnaires)
     {
-        var results = tallies.Select(QuestionnaireScorer.Score).ToDictionary(r => r.Instrument, StringComparer.Ordinal);
+        var results = questionnaires.ToDictionary(r => r.Instrument, StringComparer.Ordinal);
         var indicators = model.Indicators
             .Select(indicator => results.TryGetValue(indicator.Instrument, out var r)
                 ? r.Indicators.First(i => i.Code == indicator.Code)

@@ -37,14 +37,28 @@ public static class QuestionnaireScorer
             })
             .ToList();
 
-        var indicators = compiled.Model.IndicatorsOf(questionnaire.Instrument)
-            .Select(indicator => ScoreIndicator(compiled.Model, indicator, questions))
-            .ToList();
-        var instrument = indicators.Any(i => i.Score is null) ? null : MeanOf(indicators.Select(i => i.Score));
-        return new QuestionnaireResult(questionnaire.Instrument, tally.Responses, questions, indicators, instrument);
+        return FromQuestionScores(compiled.Model, questionnaire.Instrument, tally.Responses, questions);
     }
 
-    private static IndicatorScore ScoreIndicator(AssessmentModel model, Indicator indicator, List<QuestionScore> questions)
+    /// <summary>
+    /// Scores a questionnaire from its question scores: sub-indicators, indicators and the
+    /// instrument, exactly as <see cref="Score(AnswerTally)"/> does after scoring the answers.
+    /// Used to ask "what if this question scored differently" without inventing a tally.
+    /// </summary>
+    /// <param name="model">The year's assessment model.</param>
+    /// <param name="instrument">The instrument code ("IIT", "EIT", "OIT").</param>
+    /// <param name="responses">The responses the scores come from (carried into the result).</param>
+    /// <param name="questions">Every question's score, in questionnaire order; a null score has no answers.</param>
+    public static QuestionnaireResult FromQuestionScores(AssessmentModel model, string instrument, long responses, IReadOnlyList<QuestionScore> questions)
+    {
+        var indicators = model.IndicatorsOf(instrument)
+            .Select(indicator => ScoreIndicator(model, indicator, questions))
+            .ToList();
+        var score = indicators.Any(i => i.Score is null) ? null : MeanOf(indicators.Select(i => i.Score));
+        return new QuestionnaireResult(instrument, responses, questions, indicators, score);
+    }
+
+    private static IndicatorScore ScoreIndicator(AssessmentModel model, Indicator indicator, IReadOnlyList<QuestionScore> questions)
     {
         var own = questions.Where(q => q.Indicator == indicator.Code).ToList();
         if (!indicator.HasSubIndicators)

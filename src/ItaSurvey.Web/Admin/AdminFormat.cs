@@ -54,6 +54,9 @@ public static class AdminFormat
         "user.update" => "แก้ไขผู้ใช้",
         "token.create" => "สร้างโทเคน API",
         "token.revoke" => "เพิกถอนโทเคน API",
+        "report.create" => "สร้างร่างรายงานการพัฒนา",
+        "report.update" => "แก้ไขรายงานการพัฒนา",
+        "report.redraft" => "เพิ่มประเด็นใหม่ในรายงานการพัฒนา",
         _ => action,
     };
 

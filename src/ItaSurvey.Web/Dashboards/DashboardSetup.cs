@@ -12,6 +12,7 @@ public static class DashboardSetup
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<RoundResults>();
         builder.Services.AddScoped<RoundDashboards>();
+        builder.Services.AddScoped<Reports.ImprovementReports>();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Oit;
+using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -43,6 +44,10 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OfficialResult> OfficialResults => Set<OfficialResult>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ImprovementReport> ImprovementReports => Set<ImprovementReport>();
+
+    public DbSet<ImprovementItem> ImprovementItems => Set<ImprovementItem>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -143,5 +148,7 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(t => t.Hash).IsUnique();
             e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        ImprovementReportModel.Configure(model);
     }
 }

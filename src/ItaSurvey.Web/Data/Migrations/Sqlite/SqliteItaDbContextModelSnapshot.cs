@@ -314,6 +314,102 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("OitEvidenceUrls");
                 });
 
+            modelBuilder.Entity("ItaSurvey.Web.Reports.ImprovementItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedAction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Section")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weakness")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "SortOrder");
+
+                    b.ToTable("ImprovementItems");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Reports.ImprovementReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId")
+                        .IsUnique();
+
+                    b.ToTable("ImprovementReports");
+                });
+
             modelBuilder.Entity("ItaSurvey.Web.Responding.Response", b =>
                 {
                     b.Property<long>("Id")
@@ -634,6 +730,24 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ItaSurvey.Web.Reports.ImprovementItem", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Reports.ImprovementReport", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Reports.ImprovementReport", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ItaSurvey.Web.Responding.Response", b =>
                 {
                     b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
@@ -738,6 +852,11 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ItaSurvey.Web.Oit.OitEvidence", b =>
                 {
                     b.Navigation("Urls");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Reports.ImprovementReport", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ItaSurvey.Web.Rounds.AssessmentRound", b =>

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using CsvHelper;
+
+namespace ItaSurvey.Web.Reports;
+
+/// <summary>/admin/rounds/{id}/report.csv: the stored improvement report as UTF-8 CSV for Excel.</summary>
+public static class ImprovementReportsApi
+{
+    public static readonly string[] Columns =
+        ["ส่วน", "ตัวชี้วัด", "ชื่อตัวชี้วัด", "ประเภท", "รหัส", "ข้อบกพร่องหรือจุดอ่อน", "แนวทางปฏิบัติเพื่อยกระดับตัวชี้วัด", "ผู้รับผิดชอบ", "สถานะ", "หลักฐาน"];
+
+    // Excel opens UTF-8 (Thai) correctly only with the byte order mark.
+    private static readonly CsvWriterOptions Options = new() { WriteByteOrderMark = true };
+
+    public static IEndpointRouteBuilder MapImprovementReports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin/rounds/{roundId:int}/report.csv", CsvAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> CsvAsync(int roundId, ClaimsPrincipal user, ImprovementReports reports, CancellationToken cancellationToken)
+    {
+        var view = await reports.LoadAsync(user, roundId, cancellationToken);
+        if (view?.Report is not { } report)
+        {
+            return Results.NotFound();
+        }
+        var names = view.Indicators.ToDictionary(i => i.Code, i => i.Name);
+        using var buffer = new MemoryStream();
+        await using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
+        {
+            await csv.WriteRecordAsync(Columns, cancellationToken);
+            foreach (var item in report.Items)
+            {
+                csv.WriteField(((int)item.Section).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                csv.WriteField(item.IndicatorCode);
+                csv.WriteField(names.GetValueOrDefault(item.IndicatorCode, ""));
+                csv.WriteField(ImprovementWords.Source(item.SourceKind));
+                csv.WriteField(Cell(item.SourceCode));
+                csv.WriteField(Cell(item.Weakness));
+                csv.WriteField(Cell(item.PlannedAction));
+                csv.WriteField(Cell(item.Owner));
+                csv.WriteField(ImprovementWords.Status(item.Status));
+                csv.WriteField(Cell(item.EvidenceUrl));
+                await csv.EndRecordAsync(cancellationToken);
+            }
+            await csv.FlushAsync(cancellationToken);
+        }
+        return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"improvement-report-{view.Round.FiscalYear}-round-{roundId}.csv");
+    }
+
+    /// <summary>
+    /// Text a spreadsheet would run as a formula (=, +, @, or - before a non-space) gets a leading
+    /// apostrophe; "- งานการเจ้าหน้าที่ ..." as agencies write their actions stays as typed.
+    /// </summary>
+    public static string Cell(string? text)
+    {
+        var value = text ?? "";
+        if (value.Length == 0)
+        {
+            return value;
+        }
+        var risky = value[0] is '=' or '+' or '@' or '\t' or '\r' || (value[0] == '-' && value.Length > 1 && value[1] != ' ');
+        return risky ? "'" + value : value;
+    }
+}
