@@ -13,9 +13,13 @@ internal static class ChartSvg
     public static string Accessible(string svg, string title, string description, int width, int height, string webFontPath)
     {
         var root = Parse(svg);
-        // Ids must be unique on a page that shows several charts; a hash of the content keeps them stable.
-        var prefix = "chart-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title + "\n" + description + "\n" + svg)))[..10];
-        PrefixIds(root, prefix);
+        // Ids must be unique on a page that shows several charts. Skia numbers its clip paths from a
+        // process-wide counter; numbering them afresh and prefixing a hash of the content keeps the
+        // output the same for the same chart.
+        var count = 0;
+        RenameIds(root, _ => $"c{++count}");
+        var prefix = "chart-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{title}\n{description}\n{root}")))[..10];
+        RenameIds(root, id => $"{prefix}-{id}");
 
         root.SetAttributeValue("width", null);
         root.SetAttributeValue("height", null);
@@ -42,13 +46,13 @@ internal static class ChartSvg
         return XElement.Load(reader, LoadOptions.PreserveWhitespace);
     }
 
-    private static void PrefixIds(XElement root, string prefix)
+    private static void RenameIds(XElement root, Func<string, string> rename)
     {
         var ids = root.Descendants().Select(e => e.Attribute("id")).OfType<XAttribute>().ToList();
         foreach (var id in ids)
         {
             var old = id.Value;
-            var renamed = $"{prefix}-{old}";
+            var renamed = rename(old);
             id.Value = renamed;
             foreach (var attribute in root.DescendantsAndSelf().Attributes().Where(a => a.Value.Contains($"url(#{old})", StringComparison.Ordinal)))
             {

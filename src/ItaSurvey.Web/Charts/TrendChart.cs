@@ -52,7 +52,7 @@ internal static class TrendChart
         }
 
         var years = Years(data).ToList();
-        plot.Axes.Bottom.TickGenerator = ChartTicks.Generator(ChartTicks.Years(years));
+        plot.Axes.Bottom.TickGenerator = ChartTicks.Generator(YearTicks(data));
         plot.Axes.Bottom.Label.Text = "ปีงบประมาณ (พ.ศ.)";
         plot.Axes.Bottom.Label.FontSize = ChartStyle.SmallFontSize;
         var (low, high) = ScoreRange(data);
@@ -70,6 +70,9 @@ internal static class TrendChart
         }
         return ChartStyle.Finish(plot);
     }
+
+    /// <summary>The x axis: a tick at each year with a point or a projection, and nowhere else.</summary>
+    public static IReadOnlyList<ChartTick> YearTicks(TrendChartData data) => ChartTicks.Years(Years(data));
 
     /// <summary>Every year that has a point or a projection.</summary>
     public static IEnumerable<int> Years(TrendChartData data) =>
