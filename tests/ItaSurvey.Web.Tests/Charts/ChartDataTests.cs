@@ -114,4 +114,20 @@ public class ChartDataTests
         Assert.Null(ChartSamples.Renderer.Distribution(data));
         Assert.Contains(data.WithheldMessage, ChartDescriptions.Distribution(data), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Charts_without_any_data_still_render_and_say_so()
+    {
+        var trend = ChartSamples.Renderer.Trend(new TrendChartData("แนวโน้ม", [new("ITA", [])]));
+        var indicators = ChartSamples.Renderer.Indicators(new IndicatorChartData("ตัวชี้วัด", []));
+        var answers = ChartSamples.Renderer.Distribution(new DistributionChartData("I1", [new("มาก", 0), new("น้อย", 0)]))!;
+
+        foreach (var chart in new[] { trend, indicators, answers })
+        {
+            XElement.Parse(chart.Svg());
+            Assert.NotEmpty(chart.Png(400, 300));
+        }
+        Assert.Contains(ChartText.NoDataNote, XElement.Parse(trend.Svg()).Descendants(Svg + "text").Select(t => t.Value.Trim()));
+        Assert.EndsWith("รวม 0 คน", answers.Description, StringComparison.Ordinal);
+    }
 }
