@@ -13,6 +13,7 @@ public static class DashboardSetup
         builder.Services.AddSingleton<RoundResults>();
         builder.Services.AddScoped<RoundDashboards>();
         builder.Services.AddScoped<Reports.ImprovementReports>();
+        builder.Services.AddSingleton(new Charts.ChartRenderer());
         return builder;
     }
 }
