@@ -8,6 +8,7 @@ using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Components;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Exports;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Dashboards;
@@ -62,6 +63,7 @@ builder.AddAdmin();
 builder.AddApi();
 builder.AddSharing();
 builder.AddDashboards();
+builder.AddExports();
 
 // Blazor: static server rendering for public pages, interactive server rendering for the admin side.
 builder.Services.AddRazorComponents()
@@ -100,6 +102,7 @@ app.MapResponding();
 app.MapAccounts();
 app.MapApi();
 app.MapSharing();
+app.MapAdminExports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
 

@@ -54,6 +54,8 @@ public static class AdminFormat
         "user.update" => "แก้ไขผู้ใช้",
         "token.create" => "สร้างโทเคน API",
         "token.revoke" => "เพิกถอนโทเคน API",
+        "export.responses" => "ส่งออกคำตอบ",
+        "export.results" => "ส่งออกผลคะแนน",
         _ => action,
     };
 
