@@ -20,6 +20,7 @@ public sealed class XlsxTableSink : TableSink
 
     private readonly Spreadsheet _workbook;
     private readonly AsyncOnlyStream _body;
+    private readonly int _rowsPerSheet;
     private readonly StyleId _header;
     private readonly StyleId _score;
     private readonly StyleId _date;
@@ -29,20 +30,25 @@ public sealed class XlsxTableSink : TableSink
     private int _rowsOnSheet;
     private int _continuation;
 
-    private XlsxTableSink(Spreadsheet workbook, AsyncOnlyStream body)
+    private XlsxTableSink(Spreadsheet workbook, AsyncOnlyStream body, int rowsPerSheet)
     {
         _workbook = workbook;
         _body = body;
+        _rowsPerSheet = rowsPerSheet;
         _header = workbook.AddStyle(new Style { Font = { Bold = true } });
         _score = workbook.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.TwoDecimalPlaces) });
         _date = workbook.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
     }
 
     /// <summary>Starts a workbook on a stream, which need not be seekable.</summary>
-    public static async Task<XlsxTableSink> CreateAsync(Stream destination, CancellationToken cancellationToken)
+    /// <param name="destination">Where the workbook goes, such as a response body.</param>
+    /// <param name="cancellationToken">Stops writing.</param>
+    /// <param name="rowsPerSheet">Rows (the header included) on a sheet before the table goes on in the next; Excel's limit unless a test says less.</param>
+    public static async Task<XlsxTableSink> CreateAsync(Stream destination, CancellationToken cancellationToken, int rowsPerSheet = MaxRowsPerSheet)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerSheet, 2);
         var body = new AsyncOnlyStream(destination);
-        return new(await Spreadsheet.CreateNewAsync(body, new SpreadCheetahOptions { BufferSize = 64 * 1024 }, cancellationToken), body);
+        return new(await Spreadsheet.CreateNewAsync(body, new SpreadCheetahOptions { BufferSize = 64 * 1024 }, cancellationToken), body, rowsPerSheet);
     }
 
     public override async ValueTask StartTableAsync(string name, IReadOnlyList<string> columns, CancellationToken cancellationToken)
@@ -77,7 +83,7 @@ public sealed class XlsxTableSink : TableSink
 
     public override async ValueTask EndRowAsync(CancellationToken cancellationToken)
     {
-        if (_rowsOnSheet == MaxRowsPerSheet)
+        if (_rowsOnSheet == _rowsPerSheet)
         {
             _continuation++;
             var pending = _row.ToArray();

@@ -37,6 +37,31 @@ public sealed class SinkTests
     }
 
     [Fact]
+    public async Task A_table_longer_than_a_sheet_goes_on_in_the_next_sheet_with_its_header()
+    {
+        var file = new MemoryStream();
+        await using (var sink = await XlsxTableSink.CreateAsync(file, Cancel, rowsPerSheet: 3))
+        {
+            await sink.StartTableAsync("EIT", ["instrument", "E1"], Cancel);
+            for (var row = 0; row < 5; row++)
+            {
+                sink.Text("EIT");
+                sink.Number(row);
+                await sink.EndRowAsync(Cancel);
+            }
+            await sink.StartTableAsync("codebook", ["field"], Cancel);
+            await sink.FinishAsync(Cancel);
+        }
+
+        var workbook = Workbook.Read(file.ToArray());
+
+        Assert.Equal(["EIT", "EIT (2)", "EIT (3)", "codebook"], workbook.SheetNames);
+        Assert.Equal([["instrument", "E1"], ["EIT", "0"], ["EIT", "1"]], workbook.Sheets["EIT"]);
+        Assert.Equal([["instrument", "E1"], ["EIT", "2"], ["EIT", "3"]], workbook.Sheets["EIT (2)"]);
+        Assert.Equal([["instrument", "E1"], ["EIT", "4"]], workbook.Sheets["EIT (3)"]);
+    }
+
+    [Fact]
     public async Task A_CSV_file_holds_one_table()
     {
         await using var sink = new CsvTableSink(new MemoryStream());
