@@ -1,4 +1,5 @@
 using ItaSurvey.Bench;
+using ItaSurvey.Bench.Export;
 using ItaSurvey.Bench.Load;
 
 // Benchmarks print figures; they are not tests and assert nothing about time.
@@ -8,6 +9,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadBenchmark.RunAsync(args[1..]),
     "slips" => SlipsBenchmark.Run(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+    "export" => await ExportBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -20,5 +22,7 @@ static int Usage()
     Console.WriteLine("  " + LoadBenchmark.Usage);
     Console.WriteLine("       GET + POST complete EIT submissions against the built app on a fresh SQLite file; first:");
     Console.WriteLine("       dotnet build -c Release src/ItaSurvey.Web");
+    Console.WriteLine("  " + ExportBenchmark.Usage);
+    Console.WriteLine("       seed EIT responses, stream responses.csv and .xlsx from the built app, print the server's peak memory");
     return 2;
 }

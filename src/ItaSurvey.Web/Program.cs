@@ -8,6 +8,7 @@ using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Components;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Exports;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Responding;
@@ -63,6 +64,7 @@ builder.AddAdmin();
 builder.AddApi();
 builder.AddSharing();
 builder.AddDashboards();
+builder.AddExports();
 
 // Blazor: static server rendering for public pages, interactive server rendering for the admin side.
 builder.Services.AddRazorComponents()
@@ -102,6 +104,7 @@ app.MapAccounts();
 app.MapApi();
 app.MapSharing();
 app.MapImprovementReports();
+app.MapAdminExports();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
 

@@ -31,7 +31,18 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
     /// <summary>Left in place when a run fails, for a look at the database and the log.</summary>
     public bool KeepFolder { get; set; }
 
-    private string Database => Path.Combine(folder, "itasurvey.db");
+    /// <summary>The SQLite file the server uses (on SQLite runs).</summary>
+    public string Database => Path.Combine(folder, "itasurvey.db");
+
+    /// <summary>The server's process id (the app runs inside the dotnet host's process).</summary>
+    public int ProcessId => process.Id;
+
+    private string Dll { get; init; } = "";
+
+    private Dictionary<string, string> Environment { get; init; } = [];
+
+    /// <summary>Runs a command-line verb of the app against the same database while the server runs; returns what it printed.</summary>
+    public Task<string> RunVerbAsync(params string[] args) => RunVerbAsync(Dll, Environment, folder, args);
 
     /// <summary>The PostgreSQL database of this run, when the run is on PostgreSQL (created fresh, dropped after).</summary>
     private string? Postgres { get; init; }
@@ -69,7 +80,10 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
         start.Start();
         start.BeginOutputReadLine();
         start.BeginErrorReadLine();
-        var server = new LoadServer(start, log, folder, new Uri($"http://127.0.0.1:{port}/"), link.Groups[1].Value) { Postgres = postgres };
+        var server = new LoadServer(start, log, folder, new Uri($"http://127.0.0.1:{port}/"), link.Groups[1].Value)
+        {
+            Postgres = postgres, Dll = dll, Environment = environment,
+        };
         try
         {
             await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
@@ -179,7 +193,9 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
     private static async Task<string> RunVerbAsync(string dll, Dictionary<string, string> environment, string folder, string[] args)
     {
         using var verb = Start(dll, environment, folder, args);
+        verb.StartInfo.RedirectStandardInput = true;
         verb.Start();
+        verb.StandardInput.Close(); // nothing on standard input: create-admin generates a password
         var output = verb.StandardOutput.ReadToEndAsync();
         var errors = verb.StandardError.ReadToEndAsync();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -200,7 +216,7 @@ internal sealed partial class LoadServer(Process process, ConcurrentQueue<string
     private static Process Start(string dll, Dictionary<string, string> environment, string folder, string[] args)
     {
         // The SDK names its own host when it runs us; otherwise "dotnet" from PATH.
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var info = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,

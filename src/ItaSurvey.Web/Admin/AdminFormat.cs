@@ -57,6 +57,8 @@ public static class AdminFormat
         "report.create" => "สร้างร่างรายงานการพัฒนา",
         "report.update" => "แก้ไขรายงานการพัฒนา",
         "report.redraft" => "เพิ่มประเด็นใหม่ในรายงานการพัฒนา",
+        "export.responses" => "ส่งออกคำตอบ",
+        "export.results" => "ส่งออกผลคะแนน",
         _ => action,
     };
 

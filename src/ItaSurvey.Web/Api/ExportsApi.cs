@@ -1,81 +1,70 @@
-using System.Globalization;
 using System.Security.Claims;
-using CsvHelper;
-using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Data;
-using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.Exports;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Api;
 
-/// <summary>/api/v1/rounds/{id}/export/responses.csv: a round's anonymous responses, one CSV per instrument.</summary>
+/// <summary>/api/v1/rounds/{id}/export/...: a round's anonymous responses and its results as CSV or XLSX (the same exports as the admin pages).</summary>
 public static class ExportsApi
 {
-    public const string SkippedHeader = "X-Skipped-Responses";
+    public const string SkippedHeader = RoundExports.SkippedHeader;
 
-    private static readonly string[] Columns = ["instrument", "submittedOn", "respondentGroup"];
+    private const string Privacy = "An instrument with fewer responses than the privacy rule's k (Dashboards:MinimumResponses, 5 by default) is not exported: "
+        + "its CSV answers 409 with the reason, and in the workbook its sheet holds the reason instead of rows.";
 
-    // Excel opens UTF-8 (Thai) correctly only with the byte order mark.
-    private static readonly CsvWriterOptions Options = new() { WriteByteOrderMark = true };
+    private const string Skipped = $"Responses stored under an earlier answer layout are left out and counted in the {SkippedHeader} header.";
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static RouteGroupBuilder MapExports(this RouteGroupBuilder api)
     {
-        api.MapGet("/rounds/{id:int}/export/responses.csv", ExportAsync).WithTags("Exports").WithName("ExportResponses")
-            .WithSummary("The round's anonymous responses to one instrument (?instrument=IIT or EIT) as UTF-8 CSV.")
-            .WithDescription("Columns: instrument, submittedOn (ISO date), respondentGroup (EIT), then one column per answer field "
-                + "with the level chosen (0 = the scale's first level). Responses stored under an earlier answer layout are left out "
-                + $"and counted in the {SkippedHeader} header.")
+        var export = api.MapGroup("/rounds/{id:int}/export").WithTags("Exports");
+        export.MapGet("/responses.csv", (int id, string? instrument, ClaimsPrincipal user, RoundExports exports, HttpContext http) =>
+                AnswerAsync(exports.ResponsesAsync(user, id, ExportFormat.Csv, instrument, http.RequestAborted), http))
+            .WithName("ExportResponses")
+            .WithSummary("The round's anonymous responses to one instrument (?instrument=IIT or EIT) as UTF-8 CSV with a byte order mark.")
+            .WithDescription("EIT columns: instrument, submittedOn (ISO date), respondentGroup, then one column per answer field with the level "
+                + "chosen (0 = the scale's first level, empty = not answered), in order of arrival. IIT columns: instrument and the answer fields "
+                + "only, and the rows are sorted by their answers: IIT staff answer about their own superiors, so neither a date nor the order "
+                + $"of arrival is given. {Privacy} {Skipped}")
             .RequiredQuery("instrument", "IIT or EIT.")
             .Produces(StatusCodes.Status200OK, typeof(string), "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        export.MapGet("/responses.xlsx", (int id, ClaimsPrincipal user, RoundExports exports, HttpContext http) =>
+                AnswerAsync(exports.ResponsesAsync(user, id, ExportFormat.Xlsx, null, http.RequestAborted), http))
+            .WithName("ExportResponsesWorkbook")
+            .WithSummary("The round's anonymous responses as an XLSX workbook: a sheet for IIT, one for EIT and a codebook.")
+            .WithDescription("The IIT and EIT sheets have the columns of responses.csv. The codebook sheet names each answer field's question "
+                + $"and each level's label in Thai. {Privacy} 409 when both instruments are withheld. {Skipped}")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), Xlsx)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        export.MapGet("/results.csv", (int id, ClaimsPrincipal user, RoundExports exports, HttpContext http) =>
+                AnswerAsync(exports.ResultsAsync(user, id, ExportFormat.Csv, http.RequestAborted), http))
+            .WithName("ExportResults")
+            .WithSummary("The round's results as UTF-8 CSV, a row per figure: total, instruments, indicators, sub-indicators, questions.")
+            .WithDescription("Columns: level, code, nameTh, score (two decimals, half away from zero, as ITA shows it; empty when there is none), "
+                + "rating (the rating level on the total, the status on an indicator), responses, withheld (true when too few responses to the "
+                + "instrument keep it anonymous; its score is then empty) and note (why it is withheld).")
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        export.MapGet("/results.xlsx", (int id, ClaimsPrincipal user, RoundExports exports, HttpContext http) =>
+                AnswerAsync(exports.ResultsAsync(user, id, ExportFormat.Xlsx, http.RequestAborted), http))
+            .WithName("ExportResultsWorkbook")
+            .WithSummary("The round's results as an XLSX workbook: a sheet per level with the columns of results.csv.")
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), Xlsx)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportAsync(int id, string? instrument, ClaimsPrincipal user,
-        AgencyAccess access, IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, HttpResponse response,
-        CancellationToken cancellationToken)
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> AnswerAsync(Task<ExportOutcome> outcome, HttpContext http)
     {
-        if (await access.VisibleRoundAgencyAsync(user, id, cancellationToken) is null)
+        var answer = await outcome;
+        return answer switch
         {
-            return ApiProblems.RoundNotFound(id);
-        }
-        var code = instrument?.Trim().ToUpperInvariant();
-        if (code is not ("IIT" or "EIT"))
-        {
-            return ApiProblems.BadRequest(instrument is null
-                ? "Name the instrument to export: ?instrument=IIT or ?instrument=EIT."
-                : $"instrument is IIT or EIT, not '{instrument}'.");
-        }
-        await using var lookup = await databases.CreateDbContextAsync(cancellationToken);
-        var year = await lookup.Rounds.Where(r => r.Id == id).Select(r => r.FiscalYear).SingleAsync(cancellationToken);
-        var layout = questionnaires.For(year, code);
-        var skipped = await lookup.Responses.LongCountAsync(r => r.RoundId == id && r.Instrument == code && r.FormVersion != layout.Fingerprint, cancellationToken);
-        response.Headers[SkippedHeader] = skipped.ToString(CultureInfo.InvariantCulture);
-
-        return TypedResults.Stream(async body =>
-        {
-            // Rows go out as they are read: the export never holds the round's responses in memory.
-            await using var csv = CsvWriter.Create(body, Options, leaveOpen: true);
-            await csv.WriteRecordAsync([.. Columns, .. layout.FieldCodes], cancellationToken);
-            await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            var rows = db.Responses.AsNoTracking()
-                .Where(r => r.RoundId == id && r.Instrument == code && r.FormVersion == layout.Fingerprint)
-                .OrderBy(r => r.Id)
-                .Select(r => new { r.SubmittedOn, r.RespondentGroup, r.Answers })
-                .AsAsyncEnumerable();
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                csv.WriteField(code);
-                csv.WriteField(row.SubmittedOn, "yyyy-MM-dd");
-                csv.WriteField(row.RespondentGroup);
-                foreach (var level in row.Answers)
-                {
-                    csv.WriteField(level, "");
-                }
-                await csv.EndRecordAsync(cancellationToken);
-            }
-            await csv.FlushAsync(cancellationToken);
-        }, "text/csv; charset=utf-8", $"round-{id}-{code.ToLowerInvariant()}-responses.csv");
+            { File: { } file } => file.ToResult(http),
+            { Refusal: ExportRefusal.NotFound } => ApiProblems.NotFound(answer.Message!.En!),
+            { Refusal: ExportRefusal.Withheld } => ApiProblems.Conflict(answer.Message!.En!),
+            _ => ApiProblems.BadRequest(answer.Message!.En!),
+        };
     }
 }

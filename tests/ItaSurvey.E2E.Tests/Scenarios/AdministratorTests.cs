@@ -58,7 +58,7 @@ public sealed class AdministratorTests(AppServer server, BrowserFixture browsers
                 // A navigation that becomes a download ends this way.
             }
         });
-        Assert.Equal($"round-{round.Id}-eit-responses.csv", download.SuggestedFilename);
+        Assert.Equal($"round-{round.Id}-2566-eit-responses.csv", download.SuggestedFilename);
         var saved = Path.Combine(Artifacts.Folder, "4-admin-export-eit.csv");
         await download.SaveAsAsync(saved);
         Artifacts.Print(saved);

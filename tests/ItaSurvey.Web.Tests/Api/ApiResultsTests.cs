@@ -128,14 +128,21 @@ public class ApiResultsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_IIT_export_has_its_own_columns_and_rows()
+    public async Task The_IIT_export_has_no_date_and_no_order_of_arrival()
     {
+        var stored = (await _app.StoredResponsesAsync()).Where(r => r.Instrument == "IIT").ToList();
+
         var response = await _viewer.Client.GetAsync($"/api/v1/rounds/{_round.Id}/export/responses.csv?instrument=IIT", Cancel);
 
+        Assert.Equal($"round-{_round.Id}-2566-iit-responses.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
         var lines = (await response.Content.ReadAsStringAsync(Cancel)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(6, lines.Length);
+        Assert.Equal("instrument", lines[0].Split(',')[0]);
         Assert.Contains("I13", lines[0].Split(','));
-        Assert.All(lines[1..], l => Assert.StartsWith("IIT,2023-05-02,,", l, StringComparison.Ordinal));
+        Assert.DoesNotContain("submittedOn", lines[0].Split(','));
+        // Sorted by the answers themselves, not by when they came.
+        Assert.Equal(stored.Select(r => r.Answers).Order(Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))
+            .Select(a => string.Join(',', ["IIT", .. a.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))])), lines[1..]);
     }
 
     private static void AssertScore(double? expected, JsonElement score)

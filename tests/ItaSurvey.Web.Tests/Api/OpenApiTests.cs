@@ -18,7 +18,8 @@ public class OpenApiTests
         Assert.Equal(
         [
             "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/agencies/{id}/rounds", "/api/v1/rounds/{id}",
-            "/api/v1/rounds/{id}/access-codes", "/api/v1/rounds/{id}/export/responses.csv", "/api/v1/rounds/{id}/responses/count",
+            "/api/v1/rounds/{id}/access-codes", "/api/v1/rounds/{id}/export/responses.csv", "/api/v1/rounds/{id}/export/responses.xlsx",
+            "/api/v1/rounds/{id}/export/results.csv", "/api/v1/rounds/{id}/export/results.xlsx", "/api/v1/rounds/{id}/responses/count",
             "/api/v1/rounds/{id}/results",
         ], paths);
         var createAgency = document.GetProperty("paths").GetProperty("/api/v1/agencies").GetProperty("post");

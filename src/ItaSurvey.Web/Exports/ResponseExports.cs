@@ -1,0 +1,113 @@
+using ItaSurvey.Core.Model;
+using ItaSurvey.Core.Scoring;
+using ItaSurvey.Core.Statistics;
+using ItaSurvey.Web.Dashboards;
+using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Responding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ItaSurvey.Web.Exports;
+
+/// <summary>
+/// What a responses export of one instrument holds: its answer layout, how many rows it has,
+/// how many stored responses it leaves out (another answer layout), and whether the privacy
+/// rule withholds it.
+/// </summary>
+public sealed record ResponsesExport(int RoundId, int FiscalYear, CompiledQuestionnaire Layout, long Rows, long Skipped, int MinimumResponses)
+{
+    public string Instrument => Layout.Instrument;
+
+    /// <summary>IIT rows have no date and no respondent group (see <see cref="ResponseRows"/>).</summary>
+    public bool HasDates => Instrument == ResponseExports.Eit;
+
+    /// <summary>Fewer than k responses could be singled out: such an instrument is not exported (none at all is an empty table).</summary>
+    public bool Withheld => Rows > 0 && Privacy.Withhold(Rows, MinimumResponses);
+
+    public LocalizedText WithheldMessage => Privacy.Message(MinimumResponses);
+
+    public IReadOnlyList<string> Columns =>
+        [.. HasDates ? new[] { "instrument", "submittedOn", "respondentGroup" } : ["instrument"], .. Layout.FieldCodes];
+}
+
+/// <summary>Prepares and writes responses exports: the same code behind the admin and API endpoints, CSV and XLSX.</summary>
+public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, ResponseRows rows,
+    IOptions<DashboardOptions> options)
+{
+    public const string Iit = "IIT";
+    public const string Eit = "EIT";
+
+    public static readonly IReadOnlyList<string> Instruments = [Iit, Eit];
+
+    /// <summary>"IIT" or "EIT" from a query value in any case, or null.</summary>
+    public static string? ParseInstrument(string? value) => value?.Trim().ToUpperInvariant() is Iit or Eit ? value.Trim().ToUpperInvariant() : null;
+
+    /// <summary>The export of one instrument of a round, or null when there is no such round.</summary>
+    public async Task<ResponsesExport?> PrepareAsync(int roundId, string instrument, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => (int?)r.FiscalYear).SingleOrDefaultAsync(cancellationToken);
+        if (year is null)
+        {
+            return null;
+        }
+        var layout = questionnaires.For(year.Value, instrument);
+        var ofInstrument = db.Responses.Where(r => r.RoundId == roundId && r.Instrument == instrument);
+        var current = await ofInstrument.LongCountAsync(r => r.FormVersion == layout.Fingerprint, cancellationToken);
+        var skipped = await ofInstrument.LongCountAsync(r => r.FormVersion != layout.Fingerprint, cancellationToken);
+        return new ResponsesExport(roundId, year.Value, layout, current, skipped, options.Value.MinimumResponses);
+    }
+
+    /// <summary>One table of the instrument's responses: a row each, a level index per answer field (0 = the scale's first level; empty = not answered).</summary>
+    public async Task WriteAsync(TableSink sink, ResponsesExport export, CancellationToken cancellationToken)
+    {
+        await sink.StartTableAsync(export.Instrument, export.Columns, cancellationToken);
+        if (export.Withheld)
+        {
+            sink.Text(export.WithheldMessage.Th);
+            await sink.EndRowAsync(cancellationToken);
+            return;
+        }
+        await foreach (var row in rows.ReadAsync(export.RoundId, export.Layout, cancellationToken))
+        {
+            sink.Text(export.Instrument);
+            if (export.HasDates)
+            {
+                sink.Date(row.SubmittedOn);
+                sink.Text(row.RespondentGroup);
+            }
+            foreach (var level in row.Answers)
+            {
+                sink.Number(level == AnswerTally.NotAnswered ? null : level);
+            }
+            await sink.EndRowAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The codebook: every answer field of the instruments, its question in Thai, and each level's Thai label.</summary>
+    public static async Task WriteCodebookAsync(TableSink sink, IEnumerable<ResponsesExport> exports, CancellationToken cancellationToken)
+    {
+        await sink.StartTableAsync("codebook", ["instrument", "field", "question", "questionTh", "itemTh", "level", "labelTh"], cancellationToken);
+        foreach (var export in exports)
+        {
+            var layout = export.Layout;
+            for (var f = 0; f < layout.FieldCount; f++)
+            {
+                var question = layout.Questionnaire.Questions[layout.FieldQuestion[f]];
+                var item = question.Items?.FirstOrDefault(i => i.Code == layout.FieldCodes[f]);
+                var scale = layout.Model.FindScale(question.Scale)!;
+                for (var level = 0; level < scale.Levels.Count; level++)
+                {
+                    sink.Text(export.Instrument);
+                    sink.Text(layout.FieldCodes[f]);
+                    sink.Text(question.Code);
+                    sink.Text(question.Text.Th);
+                    sink.Text(item?.Text.Th);
+                    sink.Number(level);
+                    sink.Text(scale.Levels[level].Label.Th);
+                    await sink.EndRowAsync(cancellationToken);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using ItaSurvey.Core.Scoring;
+using ItaSurvey.Web.Accounts;
+using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.Rounds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ItaSurvey.Web.Tests.Exports;
+
+/// <summary>Our round and another agency's, with responses stored as the public forms store them.</summary>
+public sealed class ExportWorld : IAsyncLifetime
+{
+    public SurveyApp App { get; } = new();
+
+    public TestRound Round { get; private set; } = null!;
+
+    public AssessmentRound Other { get; private set; } = null!;
+
+    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        Round = await App.CreateRoundAsync(IitMode.OpenLink);
+        var admin = App.Services.GetRequiredService<RoundAdmin>();
+        var other = await admin.CreateAgencyAsync(new Agency { NameTh = "องค์การบริหารส่วนตำบลหนองแก", Province = "ขอนแก่น", AgencyGroup = "sao-m", StaffHeadcount = 45 });
+        Other = await admin.CreateRoundAsync(other.Id, 2566, new DateOnly(2023, 4, 1), new DateOnly(2023, 6, 30), IitMode.OpenLink);
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    public CompiledQuestionnaire Layout(string instrument) => App.Services.GetRequiredService<QuestionnaireCache>().For(2566, instrument);
+
+    /// <summary>
+    /// Stores responses to our round: levels from a function of (response, field), capped at the
+    /// field's last level (some scales have two); 255 leaves a field unanswered.
+    /// </summary>
+    public async Task<List<Response>> StoreAsync(string instrument, int count, Func<int, int, byte> level, string? formVersion = null, int? roundId = null)
+    {
+        var layout = Layout(instrument);
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+        var responses = Enumerable.Range(0, count).Select(i => new Response
+        {
+            RoundId = roundId ?? Round.Id,
+            Instrument = instrument,
+            SubmittedOn = new DateOnly(2023, 4, 1).AddDays(i),
+            SubmissionKey = Guid.NewGuid(),
+            FormVersion = formVersion ?? layout.Fingerprint,
+            Answers = [.. Enumerable.Range(0, layout.FieldCount).Select(f => level(i, f) is var l && l == 255 ? l : Math.Min(l, (byte)(layout.LevelCounts[f] - 1)))],
+            RespondentGroup = instrument == "EIT" ? (i % 2 == 0 ? "citizen" : "business") : null,
+        }).ToList();
+        db.Responses.AddRange(responses);
+        await db.SaveChangesAsync(Cancel);
+        return responses;
+    }
+
+    /// <summary>A browser signed in as a new user of the role, assigned to our agency.</summary>
+    public async Task<HttpClient> OurBrowserAsync(string role = Roles.Viewer)
+    {
+        var (email, password) = await App.CreateUserAsync(role, Round.AgencyId);
+        return await App.SignedInBrowserAsync(email, password);
+    }
+
+    public async Task<HttpClient> TheirBrowserAsync()
+    {
+        var (email, password) = await App.CreateUserAsync(Roles.AgencyAdmin, Other.AgencyId);
+        return await App.SignedInBrowserAsync(email, password);
+    }
+
+    /// <summary>A CSV body: checks the byte order mark and returns the records split on commas (no field here holds one).</summary>
+    public static async Task<List<string[]>> CsvAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        return [.. System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(','))];
+    }
+}
