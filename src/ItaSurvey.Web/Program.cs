@@ -105,6 +105,7 @@ app.MapApi();
 app.MapSharing();
 app.MapImprovementReports();
 app.MapAdminExports();
+app.MapDashboardCharts();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
 
