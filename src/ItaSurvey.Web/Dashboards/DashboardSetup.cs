@@ -10,6 +10,7 @@ public static class DashboardSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<RoundResults>();
+        builder.AddTrends();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
+using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Responding;
@@ -43,6 +44,8 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OfficialResult> OfficialResults => Set<OfficialResult>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<RoundScoreSnapshot> RoundScoreSnapshots => Set<RoundScoreSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -142,6 +145,15 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(t => t.Prefix).HasMaxLength(16);
             e.HasIndex(t => t.Hash).IsUnique();
             e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<RoundScoreSnapshot>(e =>
+        {
+            e.HasKey(s => s.RoundId);
+            e.Property(s => s.RatingCode).HasMaxLength(32);
+            e.Property(s => s.Indicators).HasMaxLength(1000);
+            e.HasIndex(s => new { s.FiscalYear, s.AgencyId });
+            e.HasOne<AssessmentRound>().WithOne().HasForeignKey<RoundScoreSnapshot>(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
