@@ -41,7 +41,7 @@ public sealed record RatingCount(string Code, string Name, int Count);
 /// <param name="Provinces">Provinces of the visible agencies, for the filter.</param>
 /// <param name="Groups">Agency groups of the visible agencies (code, Thai name), for the filter.</param>
 /// <param name="RatingLevels">The year's rating levels, for the filter.</param>
-public sealed record OverviewPage(
+public sealed record OverviewResult(
     OverviewQuery Query,
     IReadOnlyList<int> Years,
     IReadOnlyList<OverviewRow> Rows,
@@ -67,7 +67,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
 
     private sealed record YearScores(double? Total, RatingLevel? Rating, double? Iit, double? Eit, double? Oit, ResultSource Source);
 
-    public async Task<OverviewPage> QueryAsync(ClaimsPrincipal user, OverviewQuery query, CancellationToken cancellationToken = default)
+    public async Task<OverviewResult> QueryAsync(ClaimsPrincipal user, OverviewQuery query, CancellationToken cancellationToken = default)
     {
         query = query.Normalized();
         var visible = await access.VisibleAgenciesAsync(user, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
         query = query with { Page = Math.Min(query.Page, pages) };
         var totals = matching.Where(r => r.Total is not null).Select(r => Math.Clamp(r.Total!.Value, 0, 100)).ToList();
 
-        return new OverviewPage(
+        return new OverviewResult(
             query,
             years,
             sorted.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList(),
