@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "scoring" => ScoringBenchmark.Run(args[1..]),
     "load" => await LoadBenchmark.RunAsync(args[1..]),
     "slips" => SlipsBenchmark.Run(args[1..]),
+    "overview" => await OverviewBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,6 +16,7 @@ static int Usage()
     Console.WriteLine("usage: dotnet run -c Release --project bench/ItaSurvey.Bench -- <benchmark> [options]");
     Console.WriteLine("  scoring [responses=1000000] [fiscal-year=2566]   score raw IIT responses on one thread");
     Console.WriteLine("  slips [count=1000]   draw single-use slips as one PDF, 10 to an A4 page");
+    Console.WriteLine("  " + OverviewBenchmark.Usage);
     Console.WriteLine("  " + LoadBenchmark.Usage);
     Console.WriteLine("       GET + POST complete EIT submissions against the built app on a fresh SQLite file; first:");
     Console.WriteLine("       dotnet build -c Release src/ItaSurvey.Web");

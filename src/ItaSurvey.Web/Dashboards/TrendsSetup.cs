@@ -14,6 +14,7 @@ public static class TrendsSetup
         // Scoped: they ask the (scoped) agency access service for each user.
         builder.Services.AddScoped<AgencyTrends>();
         builder.Services.AddScoped<AgencyOverview>();
+        builder.Services.AddSingleton<OverviewYearCache>();
         return builder;
     }
 }
