@@ -169,7 +169,7 @@ public class OverviewTests : IAsyncLifetime
 
         var rows = document.QuerySelectorAll("table.overview tbody tr");
         Assert.Equal(40, rows.Length);
-        Assert.Equal("เทศบาลทดสอบ 117", rows[0].QuerySelector("td a")!.TextContent);
+        Assert.Equal("เทศบาลทดสอบ 117", rows[0].QuerySelector("th a")!.TextContent);
         Assert.Equal("descending", document.QuerySelector("th[aria-sort=descending]")!.GetAttribute("aria-sort"));
         Assert.Contains("province=%E0%B8%95%E0%B8%A3%E0%B8%B2%E0%B8%94", document.QuerySelector("th[aria-sort=descending] a")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.DoesNotContain("จันทบุรี</td>", html, StringComparison.Ordinal);
