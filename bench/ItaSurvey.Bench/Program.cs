@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "slips" => SlipsBenchmark.Run(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     "export" => await ExportBenchmark.RunAsync(args[1..]),
+    "overview" => await OverviewBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,6 +20,7 @@ static int Usage()
     Console.WriteLine("  scoring [responses=1000000] [fiscal-year=2566]   score raw IIT responses on one thread");
     Console.WriteLine("  slips [count=1000]   draw single-use slips as one PDF, 10 to an A4 page");
     Console.WriteLine("  " + DashboardBenchmark.Usage + "   build the round dashboard as the admin page does");
+    Console.WriteLine("  " + OverviewBenchmark.Usage);
     Console.WriteLine("  " + LoadBenchmark.Usage);
     Console.WriteLine("       GET + POST complete EIT submissions against the built app on a fresh SQLite file; first:");
     Console.WriteLine("       dotnet build -c Release src/ItaSurvey.Web");

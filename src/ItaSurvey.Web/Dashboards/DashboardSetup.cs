@@ -14,6 +14,7 @@ public static class DashboardSetup
         builder.Services.AddScoped<RoundDashboards>();
         builder.Services.AddScoped<Reports.ImprovementReports>();
         builder.Services.AddSingleton(new Charts.ChartRenderer());
+        builder.AddTrends();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
+using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Reports;
@@ -48,6 +49,7 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ImprovementReport> ImprovementReports => Set<ImprovementReport>();
 
     public DbSet<ImprovementItem> ImprovementItems => Set<ImprovementItem>();
+    public DbSet<RoundScoreSnapshot> RoundScoreSnapshots => Set<RoundScoreSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -150,5 +152,13 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         ImprovementReportModel.Configure(model);
+        model.Entity<RoundScoreSnapshot>(e =>
+        {
+            e.HasKey(s => s.RoundId);
+            e.Property(s => s.RatingCode).HasMaxLength(32);
+            e.Property(s => s.Indicators).HasMaxLength(1000);
+            e.HasIndex(s => new { s.FiscalYear, s.AgencyId });
+            e.HasOne<AssessmentRound>().WithOne().HasForeignKey<RoundScoreSnapshot>(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

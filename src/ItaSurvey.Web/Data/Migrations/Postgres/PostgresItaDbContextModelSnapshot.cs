@@ -223,6 +223,66 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Eit")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("EitResponses")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Iit")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("IitResponses")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("LastResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MinimumResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Oit")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("OitMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RatingCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ResponseCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Total")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RoundId");
+
+                    b.HasIndex("FiscalYear", "AgencyId");
+
+                    b.ToTable("RoundScoreSnapshots");
+                });
+
             modelBuilder.Entity("ItaSurvey.Web.Imports.OfficialIndicatorScore", b =>
                 {
                     b.Property<int>("OfficialResultId")
@@ -721,6 +781,15 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.HasOne("ItaSurvey.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithOne()
+                        .HasForeignKey("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", "RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

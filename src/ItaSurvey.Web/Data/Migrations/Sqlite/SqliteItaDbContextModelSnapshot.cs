@@ -212,6 +212,66 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Eit")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("EitResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Iit")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("IitResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Oit")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("OitMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResponseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Total")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RoundId");
+
+                    b.HasIndex("FiscalYear", "AgencyId");
+
+                    b.ToTable("RoundScoreSnapshots");
+                });
+
             modelBuilder.Entity("ItaSurvey.Web.Imports.OfficialIndicatorScore", b =>
                 {
                     b.Property<int>("OfficialResultId")
@@ -690,6 +750,15 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.HasOne("ItaSurvey.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithOne()
+                        .HasForeignKey("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", "RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using ItaSurvey.Core.Model;
+using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace ItaSurvey.Web.Dashboards;
+
+/// <summary>An agency's headline scores of one fiscal year in the cross-agency view.</summary>
+public sealed record YearScores(double? Total, RatingLevel? Rating, double? Iit, double? Eit, double? Oit, ResultSource Source);
+
+/// <summary>
+/// Every agency's headline scores per fiscal year, kept between page views while the year's data
+/// is unchanged. A cheap stamp (counts and sums of the year's official results and indicator
+/// scores, count and latest computation of its snapshots) is read on every view; any import,
+/// re-import or snapshot refresh changes it and the year is rebuilt. Unscoped: callers pick the
+/// agencies the user may see.
+/// </summary>
+public sealed class OverviewYearCache
+{
+    private sealed record Stamp(int Results, double Totals, int Indicators, double Scores, int Snapshots, DateTime? Computed);
+
+    private readonly ConcurrentDictionary<int, (Stamp Stamp, IReadOnlyDictionary<int, YearScores> Scores)> _years = new();
+
+    public async Task<IReadOnlyDictionary<int, YearScores>> GetAsync(ItaDbContext db, int year,
+        Func<ItaDbContext, int, CancellationToken, Task<IReadOnlyDictionary<int, YearScores>>> build, CancellationToken cancellationToken)
+    {
+        var stamp = await StampAsync(db, year, cancellationToken);
+        if (_years.TryGetValue(year, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Scores;
+        }
+        var scores = await build(db, year, cancellationToken);
+        _years[year] = (stamp, scores);
+        return scores;
+    }
+
+    private static async Task<Stamp> StampAsync(ItaDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var results = await db.OfficialResults.Where(r => r.FiscalYear == year)
+            .GroupBy(r => 1).Select(g => new { Count = g.Count(), Totals = g.Sum(r => r.Total ?? -1) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var indicators = await db.Set<OfficialIndicatorScore>()
+            .Join(db.OfficialResults.Where(r => r.FiscalYear == year), i => i.OfficialResultId, r => r.Id, (i, r) => i.Score)
+            .GroupBy(s => 1).Select(g => new { Count = g.Count(), Sum = g.Sum() })
+            .SingleOrDefaultAsync(cancellationToken);
+        var snapshots = await db.RoundScoreSnapshots.Where(s => s.FiscalYear == year)
+            .GroupBy(s => 1).Select(g => new { Count = g.Count(), Latest = g.Max(s => (DateTime?)s.ComputedAt) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return new Stamp(results?.Count ?? 0, results?.Totals ?? 0, indicators?.Count ?? 0, indicators?.Sum ?? 0,
+            snapshots?.Count ?? 0, snapshots?.Latest);
+    }
+}
