@@ -106,6 +106,7 @@ app.MapSharing();
 app.MapImprovementReports();
 app.MapAdminExports();
 app.MapDashboardCharts();
+app.MapTrendCharts();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
 

@@ -1,3 +1,4 @@
+using ItaSurvey.Core.Model;
 using System.Globalization;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Data;
@@ -19,22 +20,34 @@ public static class RoundCommands
 
     public static async Task<int> CreateRoundAsync(IServiceProvider services, Options options, TextWriter output)
     {
-        var admin = services.GetRequiredService<RoundAdmin>();
-        var agency = await admin.CreateAgencyAsync(new Agency
-        {
-            NameTh = options.Required("agency"),
-            NameEn = options.Optional("agency-en"),
-            Province = options.Required("province"),
-            AgencyGroup = options.Required("group"),
-            StaffHeadcount = options.Int("headcount"),
-        });
+        // Every option is read and checked before anything is stored: a typo must not leave an agency without a round.
         var mode = options.Optional("iit-mode") switch
         {
             null or "open" => IitMode.OpenLink,
             "codes" => IitMode.SingleUseCodes,
             var other => throw new ArgumentException($"--iit-mode is 'open' or 'codes', not '{other}'."),
         };
-        var round = await admin.CreateRoundAsync(agency.Id, options.Int("year"), options.Date("opens"), options.Date("closes"), mode);
+        var agencyToCreate = new Agency
+        {
+            NameTh = options.Required("agency"),
+            NameEn = options.Optional("agency-en"),
+            Province = options.Required("province"),
+            AgencyGroup = options.Required("group"),
+            StaffHeadcount = options.Int("headcount"),
+        };
+        var (year, opens, closes) = (options.Int("year"), options.Date("opens"), options.Date("closes"));
+        var catalog = services.GetRequiredService<SurveyCatalog>();
+        if (!catalog.Has(year))
+        {
+            throw new ArgumentException($"No questionnaire set is defined for fiscal year {year} (defined: {string.Join(", ", catalog.Years.Select(y => y.FiscalYear))}).");
+        }
+        if (closes < opens)
+        {
+            throw new ArgumentException("The round closes before it opens.");
+        }
+        var admin = services.GetRequiredService<RoundAdmin>();
+        var agency = await admin.CreateAgencyAsync(agencyToCreate);
+        var round = await admin.CreateRoundAsync(agency.Id, year, opens, closes, mode);
         output.WriteLine($"round {round.Id}: {agency.NameTh}, fiscal year {round.FiscalYear}, IIT {mode}");
         foreach (var link in round.Links)
         {
