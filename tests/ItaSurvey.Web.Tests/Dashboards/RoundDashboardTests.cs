@@ -191,6 +191,52 @@ public class RoundDashboardTests : IAsyncLifetime
         Assert.Contains("ไม่แสดงเพื่อรักษาความลับของผู้ตอบ", main.TextContent, StringComparison.Ordinal); // no IIT yet: withheld rows say why
     }
 
+    [Fact]
+    public async Task Chart_downloads_are_pngs_in_scope_and_withheld_answers_have_none()
+    {
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(new byte[form.FieldCount], 5)]);
+        await StoreAsync(_round.Id, "IIT", [.. Enumerable.Repeat(new byte[Form(2566, "IIT").FieldCount], 3)]);
+        var (email, password) = await _app.CreateUserAsync(Roles.Viewer, _round.AgencyId);
+        var browser = await _app.SignedInBrowserAsync(email, password);
+        var other = await _app.CreateRoundAsync(IitMode.OpenLink);
+
+        var indicators = await browser.GetAsync(DashboardCharts.IndicatorsPng(_round.Id), Cancel);
+        var answers = await browser.GetAsync(DashboardCharts.DistributionPng(_round.Id, form.FieldCodes[0]), Cancel);
+        var withheld = await browser.GetAsync(DashboardCharts.DistributionPng(_round.Id, Form(2566, "IIT").Questionnaire.Questions[0].Code), Cancel);
+        var outOfScope = await browser.GetAsync(DashboardCharts.IndicatorsPng(other.Id), Cancel);
+        var anonymous = await _app.NewBrowser().GetAsync(DashboardCharts.IndicatorsPng(_round.Id), Cancel);
+
+        foreach (var png in new[] { indicators, answers })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, png.StatusCode);
+            Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await png.Content.ReadAsByteArrayAsync(Cancel))[..4]);
+        }
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, withheld.StatusCode);
+        Assert.Contains("ไม่แสดงเพื่อรักษาความลับ", await withheld.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, outOfScope.StatusCode);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_carries_the_indicator_chart_as_an_accessible_svg_with_thai_text()
+    {
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(new byte[form.FieldCount], 5)]);
+        var (email, password) = await _app.CreateUserAsync(Roles.Viewer, _round.AgencyId);
+        var browser = await _app.SignedInBrowserAsync(email, password);
+
+        var html = await browser.GetStringAsync($"/admin/rounds/{_round.Id}/dashboard", Cancel);
+        var svg = new HtmlParser().ParseDocument(html).QuerySelector("figure.chart svg")!;
+
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Contains("คะแนนรายตัวชี้วัด", svg.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("คุณภาพการดำเนินงาน", svg.QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("การปฏิบัติหน้าที่", svg.TextContent, StringComparison.Ordinal); // the bars' labels, as text
+        Assert.Contains(DashboardCharts.IndicatorsPng(_round.Id), html, StringComparison.Ordinal);
+    }
+
     private CompiledQuestionnaire Form(int year, string instrument) => _app.Services.GetRequiredService<QuestionnaireCache>().For(year, instrument);
 
     private static double Points(CompiledQuestionnaire form, int field, int level) => form.Points[(field * form.LevelStride) + level];
