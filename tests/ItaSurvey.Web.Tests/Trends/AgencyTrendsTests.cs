@@ -137,6 +137,36 @@ public class AgencyTrendsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Trend_charts_are_on_the_page_with_buddhist_era_years_and_download_as_png()
+    {
+        await _world.ImportAsync(Line(2564, TrendsWorld.Indicators2564));
+        await _world.ImportAsync(Line(2565, TrendsWorld.Indicators2565));
+        var browser = await _world.BrowserAsync(Roles.AgencyAdmin);
+
+        var html = await browser.GetStringAsync($"/admin/agencies/{_world.Ours.AgencyId}/trends", TrendsWorld.Cancel);
+        var svgs = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("figure.chart svg");
+        var overall = await browser.GetAsync(TrendCharts.Png(_world.Ours.AgencyId, TrendCharts.Overall), TrendsWorld.Cancel);
+        var indicator = await browser.GetAsync(TrendCharts.Png(_world.Ours.AgencyId, "indicator:9"), TrendsWorld.Cancel);
+        var unknown = await browser.GetAsync(TrendCharts.Png(_world.Ours.AgencyId, "indicator:99"), TrendsWorld.Cancel);
+        var other = await browser.GetAsync(TrendCharts.Png(_world.OtherAgencyId, TrendCharts.Overall), TrendsWorld.Cancel);
+
+        Assert.Equal(2, svgs.Length);
+        Assert.All(svgs, svg => Assert.Equal("img", svg.GetAttribute("role")));
+        var labels = svgs[0].QuerySelectorAll("text").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Contains("2564", labels);
+        Assert.Contains("2566", labels); // the projected year
+        Assert.DoesNotContain(labels, l => l.Contains("2,56", StringComparison.Ordinal) || l.Contains("2564.5", StringComparison.Ordinal));
+        Assert.Contains("ประมาณการ", svgs[0].QuerySelector("desc")!.TextContent, StringComparison.Ordinal);
+        foreach (var png in new[] { overall, indicator })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, png.StatusCode);
+            Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        }
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
     public async Task Another_agencys_trends_are_not_found_and_show_none_of_its_data()
     {
         await _world.ImportAsync($"{TrendsWorld.OtherName},ขอนแก่น,2565,{TrendsWorld.Indicators2565},87.97");
