@@ -75,6 +75,13 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         return analysis;
     }
 
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = (name, value);
+        command.Parameters.Add(parameter);
+    }
+
     private sealed record RoundState(int RoundId, long Responses, long NewestResponse, string Oit);
 
     private async Task<RoundState> StateAsync(int roundId, CancellationToken cancellationToken)
@@ -109,39 +116,40 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
             }
         }
 
-        // A plain reader into one reused buffer: materialising 100,000 entities costs more than scoring them.
-        long skipped = 0;
+        // A plain reader into one reused buffer, one instrument and layout at a time (the index on
+        // RoundId, Instrument): materialising 100,000 entities costs more than scoring them.
         var buffer = new byte[tallies.Values.Max(t => t.Questionnaire.FieldCount) + 1]; // one more: a longer row shows as too long
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using (var command = connection.CreateCommand())
+        long tooShortOrLong = 0;
+        foreach (var (instrument, tally) in tallies)
         {
-            command.CommandText = """SELECT "Instrument", "FormVersion", "Answers" FROM "Responses" WHERE "RoundId" = @round""";
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = ("@round", roundId);
-            command.Parameters.Add(parameter);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT "Answers" FROM "Responses" WHERE "RoundId" = @round AND "Instrument" = @instrument AND "FormVersion" = @version""";
+            AddParameter(command, "@round", roundId);
+            AddParameter(command, "@instrument", instrument);
+            AddParameter(command, "@version", tally.Questionnaire.Fingerprint);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+            var width = tally.Questionnaire.FieldCount;
+            var sample = withSamples ? respondents[instrument] : null;
             while (await reader.ReadAsync(cancellationToken))
             {
-                var instrument = reader.GetString(0);
-                var version = reader.GetString(1);
-                var length = (int)reader.GetBytes(2, 0, buffer, 0, buffer.Length);
-                if (tallies.TryGetValue(instrument, out var tally) && tally.Questionnaire.Fingerprint == version
-                    && length == tally.Questionnaire.FieldCount)
+                if (reader.GetBytes(0, 0, buffer, 0, buffer.Length) == width)
                 {
-                    var answers = buffer.AsSpan(0, length);
+                    var answers = buffer.AsSpan(0, width);
                     tally.Add(answers);
-                    if (withSamples)
-                    {
-                        respondents[instrument].Add(answers);
-                    }
+                    sample?.Add(answers);
                 }
                 else
                 {
-                    skipped++;
+                    tooShortOrLong++;
                 }
             }
         }
+        // Responses under another layout (or of another instrument) are counted, never misread.
+        var (iit, eit) = (tallies["IIT"].Questionnaire.Fingerprint, tallies["EIT"].Questionnaire.Fingerprint);
+        var skipped = tooShortOrLong + await db.Responses.LongCountAsync(r => r.RoundId == roundId
+            && !((r.Instrument == "IIT" && r.FormVersion == iit) || (r.Instrument == "EIT" && r.FormVersion == eit)), cancellationToken);
 
         var oit = questionnaires.For(round.FiscalYear, "OIT").NewTally();
         var evidence = await db.OitEvidence.AsNoTracking().Where(e => e.RoundId == roundId && e.Present != null)
