@@ -23,7 +23,7 @@ namespace ItaSurvey.Bench;
 /// </summary>
 internal static class DashboardBenchmark
 {
-    public const string Usage = "dashboard [responses=100000] [--postgres <connection string>]";
+    public const string Usage = "dashboard [responses=100000]";
 
     public static async Task<int> RunAsync(string[] args)
     {

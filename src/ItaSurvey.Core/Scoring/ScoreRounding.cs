@@ -15,6 +15,16 @@ public static class ScoreRounding
     public static decimal Round(double value, int decimals = 2) =>
         Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// The change between two scores as readers see it: the difference of the two published
+    /// (rounded) scores, so that "+1.63" never sits beside two scores shown 1.62 apart.
+    /// </summary>
+    /// <param name="current">The later score at full precision.</param>
+    /// <param name="previous">The earlier score at full precision.</param>
+    /// <param name="decimals">The places scores are published at.</param>
+    public static double? Change(double? current, double? previous, int decimals = 2) =>
+        current is { } now && previous is { } before ? (double)(Round(now, decimals) - Round(before, decimals)) : null;
+
     /// <summary>A score as shown: two decimals ("87.17"), or "–" when there is no score yet.</summary>
     public static string Display(double? value, int decimals = 2) =>
         value is { } v && double.IsFinite(v)

@@ -1,3 +1,4 @@
+using ItaSurvey.Core.Scoring;
 using System.Globalization;
 using System.Security.Claims;
 using ItaSurvey.Core.Model;
@@ -61,7 +62,8 @@ public sealed record OverviewResult(
 /// snapshot. Reads a few compact rows per agency and filters, sorts and pages in memory, which
 /// stays well under a second for the country's 8,300 agencies.
 /// </summary>
-public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, SurveyCatalog catalog, AgencyAccess access, OverviewYearCache cache)
+public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, SurveyCatalog catalog, AgencyAccess access, OverviewYearCache cache,
+    Microsoft.Extensions.Options.IOptions<DashboardOptions> options)
 {
     private static readonly StringComparer Thai = StringComparer.Create(CultureInfo.GetCultureInfo("th-TH"), ignoreCase: true);
 
@@ -88,7 +90,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
             var now = current.GetValueOrDefault(a.Id);
             var before = previous.GetValueOrDefault(a.Id);
             return new OverviewRow(a.Id, a.NameTh, a.Province, a.AgencyGroup, groupNames[a.AgencyGroup],
-                now?.Total, now?.Rating, now?.Iit, now?.Eit, now?.Oit, now?.Total - before?.Total, now?.Source);
+                now?.Total, now?.Rating, now?.Iit, now?.Eit, now?.Oit, ScoreRounding.Change(now?.Total, before?.Total), now?.Source);
         }).ToList();
 
         var levels = catalog.Has(year) ? catalog.Year(year).Model.Rating.Levels : [];
@@ -200,12 +202,17 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
     {
         var scores = new Dictionary<int, YearScores>();
         var snapshots = await db.RoundScoreSnapshots.AsNoTracking().Where(s => s.FiscalYear == year)
-            .Select(s => new { s.RoundId, s.AgencyId, s.Total, s.RatingCode, s.Iit, s.Eit, s.Oit })
+            .Select(s => new { s.RoundId, s.AgencyId, s.Total, s.RatingCode, s.Iit, s.Eit, s.Oit, s.MinimumResponses })
             .ToListAsync(cancellationToken);
         var levels = catalog.Has(year) ? catalog.Year(year).Model.Rating.Levels : [];
         foreach (var s in snapshots.OrderBy(s => s.RoundId))
         {
-            scores[s.AgencyId] = new YearScores(s.Total, levels.FirstOrDefault(l => l.Code == s.RatingCode), s.Iit, s.Eit, s.Oit, ResultSource.Collected);
+            // A snapshot made under another k may hold figures the current rule withholds: until
+            // it is refreshed, only the OIT (a checklist, no respondents) is shown.
+            var fresh = s.MinimumResponses == options.Value.MinimumResponses;
+            scores[s.AgencyId] = fresh
+                ? new YearScores(s.Total, levels.FirstOrDefault(l => l.Code == s.RatingCode), s.Iit, s.Eit, s.Oit, ResultSource.Collected)
+                : new YearScores(null, null, null, null, s.Oit, ResultSource.Collected);
         }
 
         var official = await db.OfficialResults.AsNoTracking().Where(r => r.FiscalYear == year)

@@ -18,7 +18,7 @@ public sealed record YearScores(double? Total, RatingLevel? Rating, double? Iit,
 /// </summary>
 public sealed class OverviewYearCache
 {
-    private sealed record Stamp(int Results, double Totals, int Indicators, double Scores, int Snapshots, DateTime? Computed);
+    private sealed record Stamp(int Results, double Totals, int Indicators, double Scores, int Snapshots, DateTime? Computed, long Responses, long Newest, long Oit, long Version);
 
     private readonly ConcurrentDictionary<int, (Stamp Stamp, IReadOnlyDictionary<int, YearScores> Scores)> _years = new();
 
@@ -35,7 +35,7 @@ public sealed class OverviewYearCache
         return scores;
     }
 
-    private static async Task<Stamp> StampAsync(ItaDbContext db, int year, CancellationToken cancellationToken)
+    private async Task<Stamp> StampAsync(ItaDbContext db, int year, CancellationToken cancellationToken)
     {
         var results = await db.OfficialResults.Where(r => r.FiscalYear == year)
             .GroupBy(r => 1).Select(g => new { Count = g.Count(), Totals = g.Sum(r => r.Total ?? -1) })
@@ -45,9 +45,26 @@ public sealed class OverviewYearCache
             .GroupBy(s => 1).Select(g => new { Count = g.Count(), Sum = g.Sum() })
             .SingleOrDefaultAsync(cancellationToken);
         var snapshots = await db.RoundScoreSnapshots.Where(s => s.FiscalYear == year)
-            .GroupBy(s => 1).Select(g => new { Count = g.Count(), Latest = g.Max(s => (DateTime?)s.ComputedAt) })
+            .GroupBy(s => 1).Select(g => new
+            {
+                Count = g.Count(), Latest = g.Max(s => (DateTime?)s.ComputedAt),
+                Responses = g.Sum(s => s.ResponseCount), Newest = g.Sum(s => s.LastResponseId), Oit = g.Sum(s => s.OitMark),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         return new Stamp(results?.Count ?? 0, results?.Totals ?? 0, indicators?.Count ?? 0, indicators?.Sum ?? 0,
-            snapshots?.Count ?? 0, snapshots?.Latest);
+            snapshots?.Count ?? 0, snapshots?.Latest, snapshots?.Responses ?? 0, snapshots?.Newest ?? 0, snapshots?.Oit ?? 0,
+            Interlocked.Read(ref _version));
+    }
+
+    private long _version;
+
+    /// <summary>
+    /// Forgets every year: an import may change scores in place, which the sums of the stamp
+    /// need not show (two values swapped). Called by the importer of this instance.
+    /// </summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _years.Clear();
     }
 }

@@ -26,6 +26,9 @@ public sealed record RoundDashboard(
 
     /// <summary>The plain message of a withheld figure.</summary>
     public LocalizedText WithheldMessage => Result.WithheldMessage;
+
+    /// <summary>Why an instrument's figures are withheld: too few responses, or IIT held back while the round is open.</summary>
+    public LocalizedText MessageOf(string instrument) => Result.WithheldMessageOf(instrument);
 }
 
 /// <summary>An instrument's score, its interval over respondents and its sample against the year's minimum.</summary>
@@ -189,7 +192,7 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
             return null;
         }
         var test = previous.Sample is { } before && current is { } after ? YearOverYear.Compare(before, after) : null;
-        return new YearChange(previous.Score, now - previous.Score, test);
+        return new YearChange(previous.Score, ScoreRounding.Change(now, previous.Score)!.Value, test);
     }
 
     private sealed record PreviousScore(double Score, SampleSummary? Sample);

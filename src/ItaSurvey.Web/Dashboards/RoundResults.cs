@@ -20,8 +20,21 @@ public sealed record RoundResult(
     int? EitMinimum,
     long SkippedResponses,
     IReadOnlySet<string> Withheld,
-    int MinimumResponses)
+    int MinimumResponses,
+    IReadOnlyDictionary<string, long> Scored)
 {
+    /// <summary>Responses an instrument's figures include: fewer than received while an open round holds IIT back (see <see cref="Privacy.Released"/>).</summary>
+    public long ScoredOf(string instrument) => Scored.GetValueOrDefault(instrument);
+
+    /// <summary>Why an instrument's figures leave out responses or are withheld; null when they include every response.</summary>
+    public LocalizedText? HeldBack(string instrument) =>
+        ScoredOf(instrument) < ResponsesOf(instrument) && ResponsesOf(instrument) >= MinimumResponses
+            ? Privacy.HeldBackMessage(ScoredOf(instrument), ResponsesOf(instrument), MinimumResponses)
+            : null;
+
+    /// <summary>The message in place of an instrument's withheld figures.</summary>
+    public LocalizedText WithheldMessageOf(string instrument) => HeldBack(instrument) ?? WithheldMessage;
+
     /// <summary>The plain message shown in place of a withheld figure.</summary>
     public LocalizedText WithheldMessage => Privacy.Message(MinimumResponses);
 
@@ -38,7 +51,7 @@ public sealed record RoundResult(
 /// answer layout than the year's current one are counted as skipped, never misread.
 /// </summary>
 public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, SurveyCatalog catalog,
-    Microsoft.Extensions.Options.IOptions<DashboardOptions> options, IMemoryCache cache)
+    Microsoft.Extensions.Options.IOptions<DashboardOptions> options, IMemoryCache cache, TimeProvider clock)
 {
     /// <summary>How long an unused analysis stays cached; any new response or OIT answer replaces it sooner.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
@@ -48,7 +61,7 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
 
     /// <summary>The round's scores, or null when there is no such round.</summary>
     public async Task<RoundResult?> ForRoundAsync(int roundId, CancellationToken cancellationToken = default) =>
-        (await ScoreAsync(roundId, withSamples: false, cancellationToken))?.Result;
+        (await AnalyzeAsync(roundId, cancellationToken))?.Result;
 
     /// <summary>
     /// The round's scores together with each instrument's answer counts and per-respondent
@@ -67,7 +80,7 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         {
             return cached;
         }
-        var analysis = await ScoreAsync(roundId, withSamples: true, cancellationToken);
+        var analysis = state.Year is null ? null : await ScoreAsync(roundId, state.Open, cancellationToken);
         if (analysis is not null)
         {
             cache.Set(state, analysis, new MemoryCacheEntryOptions { SlidingExpiration = CacheFor });
@@ -82,20 +95,27 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         command.Parameters.Add(parameter);
     }
 
-    private sealed record RoundState(int RoundId, long Responses, long NewestResponse, string Oit);
+    // Everything an analysis depends on: the responses, the OIT answers, whether the round is
+    // still open (the release rule), and the agency's headcount and group (the minimum samples).
+    private sealed record RoundState(int RoundId, int? Year, bool Open, int Headcount, string Group, long Responses, long NewestResponse, string Oit);
 
     private async Task<RoundState> StateAsync(int roundId, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var round = await db.Rounds.Where(r => r.Id == roundId)
+            .Select(r => new { r.FiscalYear, r.ClosesOn, r.Agency.StaffHeadcount, r.Agency.AgencyGroup }).SingleOrDefaultAsync(cancellationToken);
         var responses = db.Responses.Where(r => r.RoundId == roundId);
         var count = await responses.LongCountAsync(cancellationToken);
         var newest = count == 0 ? 0 : await responses.MaxAsync(r => r.Id, cancellationToken);
         var oit = await db.OitEvidence.Where(e => e.RoundId == roundId && e.Present != null).OrderBy(e => e.ItemCode)
             .Select(e => e.ItemCode + (e.Present == true ? "+" : "-")).ToListAsync(cancellationToken);
-        return new RoundState(roundId, count, newest, string.Join(",", oit));
+        // A round whose year has no definitions any more cannot be scored: it has no result rather than an error.
+        var year = round is not null && catalog.Has(round.FiscalYear) ? round.FiscalYear : (int?)null;
+        return new RoundState(roundId, year, round is not null && round.ClosesOn >= ThaiCalendar.Today(clock),
+            round?.StaffHeadcount ?? 0, round?.AgencyGroup ?? "", count, newest, string.Join(",", oit));
     }
 
-    private async Task<RoundAnalysis?> ScoreAsync(int roundId, bool withSamples, CancellationToken cancellationToken)
+    private async Task<RoundAnalysis?> ScoreAsync(int roundId, bool open, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var round = await db.Rounds.AsNoTracking().Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
@@ -110,10 +130,7 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         {
             var questionnaire = questionnaires.For(round.FiscalYear, instrument);
             tallies[instrument] = questionnaire.NewTally();
-            if (withSamples)
-            {
-                respondents[instrument] = new RespondentScores(questionnaire);
-            }
+            respondents[instrument] = new RespondentScores(questionnaire);
         }
 
         // A plain reader into one reused buffer, one instrument and layout at a time (the index on
@@ -122,23 +139,30 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         long tooShortOrLong = 0;
+        var received = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (instrument, tally) in tallies)
         {
+            var version = tally.Questionnaire.Fingerprint;
+            received[instrument] = await db.Responses.LongCountAsync(r => r.RoundId == roundId && r.Instrument == instrument && r.FormVersion == version, cancellationToken);
+            // IIT respondents are staff whom an administrator may know (slips handed out, codes seen
+            // used): while the round is open their figures move only in blocks of k, oldest first.
+            var released = instrument == "IIT" ? Privacy.Released(received[instrument], open, MinimumResponses) : received[instrument];
             await using var command = connection.CreateCommand();
-            command.CommandText = """SELECT "Answers" FROM "Responses" WHERE "RoundId" = @round AND "Instrument" = @instrument AND "FormVersion" = @version""";
+            command.CommandText = """SELECT "Answers" FROM "Responses" WHERE "RoundId" = @round AND "Instrument" = @instrument AND "FormVersion" = @version ORDER BY "Id" LIMIT @released""";
             AddParameter(command, "@round", roundId);
             AddParameter(command, "@instrument", instrument);
-            AddParameter(command, "@version", tally.Questionnaire.Fingerprint);
+            AddParameter(command, "@version", version);
+            AddParameter(command, "@released", released);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
             var width = tally.Questionnaire.FieldCount;
-            var sample = withSamples ? respondents[instrument] : null;
+            var sample = respondents[instrument];
             while (await reader.ReadAsync(cancellationToken))
             {
                 if (reader.GetBytes(0, 0, buffer, 0, buffer.Length) == width)
                 {
                     var answers = buffer.AsSpan(0, width);
                     tally.Add(answers);
-                    sample?.Add(answers);
+                    sample.Add(answers);
                 }
                 else
                 {
@@ -161,16 +185,17 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
 
         // Fewer than k respondents could be singled out: their instrument is scored as if empty,
         // so no page, export or API call built on this result can show their answers.
-        var withheld = tallies.Where(t => t.Value.Responses > 0 && Privacy.Withhold(t.Value.Responses, MinimumResponses)).Select(t => t.Key).ToHashSet();
+        var withheld = tallies.Where(t => received[t.Key] > 0 && Privacy.Withhold(t.Value.Responses, MinimumResponses)).Select(t => t.Key).ToHashSet();
         var scored = tallies.Select(t => withheld.Contains(t.Key) ? t.Value.Questionnaire.NewTally() : t.Value);
         var assessment = AssessmentScorer.Score(year.Model, [.. scored, oit]);
         var result = new RoundResult(round.Id, round.AgencyId, round.FiscalYear, assessment,
-            tallies.ToDictionary(t => t.Key, t => t.Value.Responses),
+            received,
             year.Model.MinimumSample.Iit.MinimumFor(round.Agency.StaffHeadcount),
             year.Model.MinimumSample.Eit.MinimumFor(round.Agency.AgencyGroup),
             skipped,
             withheld,
-            MinimumResponses);
+            MinimumResponses,
+            tallies.ToDictionary(t => t.Key, t => t.Value.Responses));
         var samples = respondents
             .Where(r => !withheld.Contains(r.Key))
             .ToDictionary(r => r.Key, r => new InstrumentSample(tallies[r.Key], r.Value), StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using ItaSurvey.Web.Responding;
 using System.Text.Json;
 using ItaSurvey.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +12,11 @@ namespace ItaSurvey.Web.Dashboards;
 /// (a fingerprint of which items are มี/ไม่มี), its year or agency, or the privacy rule's k
 /// differ from what the snapshot was computed from.
 /// </summary>
-public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases, RoundResults results, IOptions<DashboardOptions> options, TimeProvider clock)
+public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases, RoundResults results, IOptions<DashboardOptions> options, TimeProvider clock,
+    ILogger<SnapshotRefresher> logger)
 {
     /// <summary>What a round's inputs look like now, read in one cheap query.</summary>
-    private sealed record RoundMarks(int RoundId, int AgencyId, int FiscalYear, long LastResponseId, long ResponseCount, long OitMark);
+    private sealed record RoundMarks(int RoundId, int AgencyId, int FiscalYear, long LastResponseId, long ResponseCount, long OitMark, DateOnly ClosesOn);
 
     /// <summary>The ids of rounds whose snapshot is missing or out of date.</summary>
     public async Task<IReadOnlyList<int>> StaleRoundsAsync(CancellationToken cancellationToken = default)
@@ -22,12 +24,15 @@ public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases,
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var marks = await MarksAsync(db, null, cancellationToken);
         var snapshots = await db.RoundScoreSnapshots.AsNoTracking()
-            .Select(s => new { s.RoundId, s.AgencyId, s.FiscalYear, s.LastResponseId, s.ResponseCount, s.OitMark, s.MinimumResponses })
+            .Select(s => new { s.RoundId, s.AgencyId, s.FiscalYear, s.LastResponseId, s.ResponseCount, s.OitMark, s.MinimumResponses, s.ComputedAt })
             .ToDictionaryAsync(s => s.RoundId, cancellationToken);
         var k = options.Value.MinimumResponses;
+        var today = ThaiCalendar.Today(clock);
         return marks.Where(m => !snapshots.TryGetValue(m.RoundId, out var s)
                 || s.AgencyId != m.AgencyId || s.FiscalYear != m.FiscalYear || s.LastResponseId != m.LastResponseId
-                || s.ResponseCount != m.ResponseCount || s.OitMark != m.OitMark || s.MinimumResponses != k)
+                || s.ResponseCount != m.ResponseCount || s.OitMark != m.OitMark || s.MinimumResponses != k
+                // Computed while the round was open, which holds IIT back (Privacy.Released): closing changes the scores.
+                || (m.ClosesOn < today && ThaiCalendar.DateOf(s.ComputedAt) <= m.ClosesOn))
             .Select(m => m.RoundId).ToList();
     }
 
@@ -37,9 +42,17 @@ public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases,
         var count = 0;
         foreach (var roundId in await StaleRoundsAsync(cancellationToken))
         {
-            if (await RefreshAsync(roundId, cancellationToken) is not null)
+            // One round that cannot be scored must not stop the others.
+            try
             {
-                count++;
+                if (await RefreshAsync(roundId, cancellationToken) is not null)
+                {
+                    count++;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not refresh the score snapshot of round {RoundId}", roundId);
             }
         }
         return count;
@@ -111,7 +124,8 @@ public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases,
                 db.Responses.Where(x => x.RoundId == r.Id).Max(x => (long?)x.Id) ?? 0,
                 db.Responses.LongCount(x => x.RoundId == r.Id),
                 db.OitEvidence.Where(e => e.RoundId == r.Id && e.Present != null)
-                    .Sum(e => (((long)e.Id * 2) + (e.Present == true ? 1 : 0)) * 2654435761L % 1000000007L)))
+                    .Sum(e => (((long)e.Id * 2) + (e.Present == true ? 1 : 0)) * 2654435761L % 1000000007L),
+                r.ClosesOn))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using ItaSurvey.Core.Scoring;
 using ItaSurvey.Core.Statistics;
 
 namespace ItaSurvey.Web.Dashboards;
@@ -31,7 +32,7 @@ public sealed record TrendSeries(string Key, string Label, IReadOnlyList<TrendPo
         foreach (var (year, score, source) in years.Where(y => y.Score is not null).OrderBy(y => y.FiscalYear))
         {
             var previous = points.Count > 0 ? points[^1] : null;
-            points.Add(new TrendPoint(year, score!.Value, source, score - previous?.Score, previous?.FiscalYear));
+            points.Add(new TrendPoint(year, score!.Value, source, ScoreRounding.Change(score, previous?.Score), previous?.FiscalYear));
         }
         return new TrendSeries(key, label, points, ScoreTrend.Fit(points.Select(p => new YearScore(p.FiscalYear, p.Score))));
     }

@@ -14,7 +14,7 @@ namespace ItaSurvey.Web.Exports;
 /// how many stored responses it leaves out (another answer layout), and whether the privacy
 /// rule withholds it.
 /// </summary>
-public sealed record ResponsesExport(int RoundId, int FiscalYear, CompiledQuestionnaire Layout, long Rows, long Skipped, int MinimumResponses)
+public sealed record ResponsesExport(int RoundId, int FiscalYear, CompiledQuestionnaire Layout, long Rows, long Skipped, int MinimumResponses, long Received)
 {
     public string Instrument => Layout.Instrument;
 
@@ -22,9 +22,12 @@ public sealed record ResponsesExport(int RoundId, int FiscalYear, CompiledQuesti
     public bool HasDates => Instrument == ResponseExports.Eit;
 
     /// <summary>Fewer than k responses could be singled out: such an instrument is not exported (none at all is an empty table).</summary>
-    public bool Withheld => Rows > 0 && Privacy.Withhold(Rows, MinimumResponses);
+    public bool Withheld => Received > 0 && Privacy.Withhold(Rows, MinimumResponses);
 
-    public LocalizedText WithheldMessage => Privacy.Message(MinimumResponses);
+    /// <summary>True when an open round's IIT export leaves out its newest responses (see <see cref="Privacy.Released"/>).</summary>
+    public bool HeldBack => Rows < Received && Received >= MinimumResponses;
+
+    public LocalizedText WithheldMessage => HeldBack ? Privacy.HeldBackMessage(Rows, Received, MinimumResponses) : Privacy.Message(MinimumResponses);
 
     public IReadOnlyList<string> Columns =>
         [.. HasDates ? new[] { "instrument", "submittedOn", "respondentGroup" } : ["instrument"], .. Layout.FieldCodes];
@@ -32,7 +35,7 @@ public sealed record ResponsesExport(int RoundId, int FiscalYear, CompiledQuesti
 
 /// <summary>Prepares and writes responses exports: the same code behind the admin and API endpoints, CSV and XLSX.</summary>
 public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, ResponseRows rows,
-    IOptions<DashboardOptions> options)
+    IOptions<DashboardOptions> options, TimeProvider clock)
 {
     public const string Iit = "IIT";
     public const string Eit = "EIT";
@@ -46,16 +49,21 @@ public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, Q
     public async Task<ResponsesExport?> PrepareAsync(int roundId, string instrument, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => (int?)r.FiscalYear).SingleOrDefaultAsync(cancellationToken);
-        if (year is null)
+        var round = await db.Rounds.Where(r => r.Id == roundId).Select(r => new { r.FiscalYear, r.ClosesOn }).SingleOrDefaultAsync(cancellationToken);
+        if (round is null)
         {
             return null;
         }
+        var year = (int?)round.FiscalYear;
         var layout = questionnaires.For(year.Value, instrument);
         var ofInstrument = db.Responses.Where(r => r.RoundId == roundId && r.Instrument == instrument);
         var current = await ofInstrument.LongCountAsync(r => r.FormVersion == layout.Fingerprint, cancellationToken);
         var skipped = await ofInstrument.LongCountAsync(r => r.FormVersion != layout.Fingerprint, cancellationToken);
-        return new ResponsesExport(roundId, year.Value, layout, current, skipped, options.Value.MinimumResponses);
+        // The same release rule as the scores: while the round is open, IIT rows come out in whole
+        // blocks of k, one block behind, so that two exports never isolate one staff member's answers.
+        var k = options.Value.MinimumResponses;
+        var released = instrument == Iit ? Privacy.Released(current, round.ClosesOn >= ThaiCalendar.Today(clock), k) : current;
+        return new ResponsesExport(roundId, year.Value, layout, released, skipped, k, current);
     }
 
     /// <summary>One table of the instrument's responses: a row each, a level index per answer field (0 = the scale's first level; empty = not answered).</summary>
@@ -68,7 +76,7 @@ public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, Q
             await sink.EndRowAsync(cancellationToken);
             return;
         }
-        await foreach (var row in rows.ReadAsync(export.RoundId, export.Layout, cancellationToken))
+        await foreach (var row in rows.ReadAsync(export.RoundId, export.Layout, export.Rows, cancellationToken))
         {
             sink.Text(export.Instrument);
             if (export.HasDates)

@@ -15,12 +15,17 @@ public sealed record ResponseRow(DateOnly? SubmittedOn, string? RespondentGroup,
 /// </summary>
 public sealed class ResponseRows(IDbContextFactory<ItaDbContext> databases)
 {
-    public async IAsyncEnumerable<ResponseRow> ReadAsync(int roundId, CompiledQuestionnaire layout,
+    /// <param name="roundId">The round.</param>
+    /// <param name="layout">The instrument's current answer layout.</param>
+    /// <param name="released">How many responses, oldest first, may be exported (the release rule).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public async IAsyncEnumerable<ResponseRow> ReadAsync(int roundId, CompiledQuestionnaire layout, long released,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var responses = db.Responses.AsNoTracking()
-            .Where(r => r.RoundId == roundId && r.Instrument == layout.Instrument && r.FormVersion == layout.Fingerprint);
+            .Where(r => r.RoundId == roundId && r.Instrument == layout.Instrument && r.FormVersion == layout.Fingerprint)
+            .OrderBy(r => r.Id).Take(checked((int)released));
         // IIT staff answer about their own superiors: their rows are sorted by the answers
         // themselves and carry no date, so neither the order nor a date can be matched to who
         // answered when. EIT rows keep the order of arrival and the date.

@@ -20,7 +20,8 @@ public static class ImportCommands
             error.WriteLine($"import-results: there is no file '{path}'.");
             return 1;
         }
-        var importer = new OfficialResultsImport(services.GetRequiredService<IDbContextFactory<ItaDbContext>>(), services.GetRequiredService<AuditLog>());
+        var importer = new OfficialResultsImport(services.GetRequiredService<IDbContextFactory<ItaDbContext>>(), services.GetRequiredService<AuditLog>(),
+            services.GetRequiredService<Dashboards.OverviewYearCache>());
         ImportOutcome outcome;
         await using (var stream = File.OpenRead(path))
         using (var reader = OfficialResultsCsv.OpenText(stream))

@@ -50,8 +50,9 @@ public static class ImprovementReportsApi
     }
 
     /// <summary>
-    /// Text a spreadsheet would run as a formula (=, +, @, or - before a non-space) gets a leading
-    /// apostrophe; "- งานการเจ้าหน้าที่ ..." as agencies write their actions stays as typed.
+    /// Text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) gets a leading
+    /// apostrophe. That includes "- งาน…" as agencies write their actions: Excel reads it as a
+    /// formula too, and shows #NAME? instead of the text.
     /// </summary>
     public static string Cell(string? text)
     {
@@ -60,7 +61,7 @@ public static class ImprovementReportsApi
         {
             return value;
         }
-        var risky = value[0] is '=' or '+' or '@' or '\t' or '\r' || (value[0] == '-' && value.Length > 1 && value[1] != ' ');
+        var risky = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
         return risky ? "'" + value : value;
     }
 }

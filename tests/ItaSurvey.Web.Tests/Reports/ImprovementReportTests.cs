@@ -247,7 +247,7 @@ public class ImprovementReportTests : IAsyncLifetime
         Assert.Equal(10, lines.Length);
         Assert.StartsWith("1,9,การเปิดเผยข้อมูล,ข้อ OIT,O4,", lines[1], StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"https://evil.example\"\")\"", lines[1], StringComparison.Ordinal);
-        Assert.Contains(",- งานการเจ้าหน้าที่ สำนักปลัด จัดทำคำสั่งมอบหมายงาน,", lines[2], StringComparison.Ordinal);
+        Assert.Contains(",'- งานการเจ้าหน้าที่ สำนักปลัด จัดทำคำสั่งมอบหมายงาน,", lines[2], StringComparison.Ordinal); // Excel would read a leading - as a formula
         Assert.EndsWith(",ยังไม่เริ่ม,", lines[2], StringComparison.Ordinal);
     }
 

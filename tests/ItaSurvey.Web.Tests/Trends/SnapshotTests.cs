@@ -88,12 +88,12 @@ public class SnapshotTests : IAsyncLifetime
         var databases = configured.Services.GetRequiredService<IDbContextFactory<Data.ItaDbContext>>();
 
         var found = false;
-        for (var i = 0; i < 100 && !found; i++)
+        for (var i = 0; i < 600 && !found; i++)
         {
             await Task.Delay(100, TrendsWorld.Cancel);
             await using var db = await databases.CreateDbContextAsync(TrendsWorld.Cancel);
             found = await db.RoundScoreSnapshots.AnyAsync(s => s.RoundId == round.Id, TrendsWorld.Cancel);
         }
-        Assert.True(found, "no snapshot within 10 s");
+        Assert.True(found, "no snapshot within 60 s");
     }
 }
