@@ -42,7 +42,7 @@ public static class OverviewBenchmark
             var provinces = Seed(Path.Combine(folder, "bench.db"), agencies, catalog);
             Console.WriteLine($"seeded {agencies:N0} agencies x {Years.Length} years of official results (10 indicators each) in {seeding.Elapsed.TotalSeconds:0.0} s");
 
-            var overview = new AgencyOverview(databases, catalog, new AgencyAccess(databases), new OverviewYearCache());
+            var overview = new AgencyOverview(databases, catalog, new AgencyAccess(databases), new OverviewYearCache(), Microsoft.Extensions.Options.Options.Create(new DashboardOptions()));
             var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, Roles.SystemAdmin)], "bench"));
             var middle = (agencies / OverviewQuery.DefaultPageSize / 2) + 1;
             (string Name, OverviewQuery Query)[] cases =
