@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ItaSurvey.Web.Dashboards;
 
 /// <summary>The background refresh of round score snapshots (section "Dashboards:Snapshots").</summary>
@@ -11,10 +9,10 @@ public sealed class SnapshotOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How long after start the first pass begins.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Time between checks for rounds whose responses or OIT evidence changed.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(60);
 }

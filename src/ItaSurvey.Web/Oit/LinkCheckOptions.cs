@@ -11,11 +11,11 @@ public sealed class LinkCheckOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How long after start the first pass begins, so start-up and short-lived processes stay quiet.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan StartDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Time between passes.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    [TimeSpanRange("00:00:01", "7.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>URLs read and checked together; a pass goes on batch after batch until nothing is due.</summary>
@@ -23,11 +23,11 @@ public sealed class LinkCheckOptions
     public int BatchSize { get; set; } = 50;
 
     /// <summary>How long one URL may take, redirects included.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
+    [TimeSpanRange("00:00:00.050", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A URL checked longer ago than this is checked again.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [TimeSpanRange("00:01:00", "365.00:00:00")]
     public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromHours(24);
 
     [Range(0, 20)]
