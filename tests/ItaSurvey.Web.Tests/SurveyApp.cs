@@ -30,6 +30,12 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 5, 2, 3, 0, 0, TimeSpan.Zero));
 
+    /// <summary>
+    /// Moves the clock past 30 June 2566, when test rounds close: from then on every response
+    /// counts, where an open round holds IIT figures back (Privacy.Released).
+    /// </summary>
+    public void CloseRounds() => Clock.SetUtcNow(new DateTimeOffset(2023, 7, 1, 3, 0, 0, TimeSpan.Zero));
+
     public string DatabaseFile => Path.Combine(_folder, "itasurvey.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -96,8 +96,8 @@ public sealed class RoundExports(AgencyAccess access, ResponseExports responses,
             ? $"round-{roundId}-{year}-{codes[0].ToLowerInvariant()}-responses.csv"
             : $"round-{roundId}-{year}-responses.xlsx";
         var described = string.Join("; ", exports.Select(e => e.Withheld
-            ? $"{e.Instrument} withheld ({e.Rows} responses, fewer than {e.MinimumResponses})"
-            : $"{e.Instrument} {e.Rows} rows, {e.Skipped} skipped"));
+            ? $"{e.Instrument} withheld ({e.Received} responses, {e.Rows} released, fewer than {e.MinimumResponses})"
+            : $"{e.Instrument} {e.Rows} rows" + (e.HeldBack ? $" of {e.Received}" : "") + $", {e.Skipped} skipped"));
         await audit.RecordAsync(user, "export.responses", agencyId, $"round {roundId}: {name} ({described})", cancellationToken);
         return new ExportOutcome(new ExportFile(name, format, exports.Sum(e => e.Skipped), async (sink, ct) =>
         {
@@ -134,8 +134,13 @@ public sealed class RoundExports(AgencyAccess access, ResponseExports responses,
     private static LocalizedText WithheldMessage(IEnumerable<ResponsesExport> exports)
     {
         var list = exports.ToList();
+        // An open round holding IIT back says so; too few responses is the other reason.
+        if (list.FirstOrDefault(e => e.HeldBack) is { } heldBack)
+        {
+            return heldBack.WithheldMessage;
+        }
         var k = list[0].MinimumResponses.ToString(CultureInfo.InvariantCulture);
-        var which = string.Join(", ", list.Select(e => $"{e.Instrument} {e.Rows.ToString(CultureInfo.InvariantCulture)}"));
+        var which = string.Join(", ", list.Select(e => $"{e.Instrument} {e.Received.ToString(CultureInfo.InvariantCulture)}"));
         return new LocalizedText(
             $"ไม่ส่งออกคำตอบ ({which} คำตอบ): คำตอบน้อยกว่า {k} คำตอบ จึงไม่ส่งออกเพื่อรักษาความลับของผู้ตอบ",
             $"The responses are not exported ({which} responses): fewer than {k} responses could identify respondents, so they are withheld to protect their confidentiality.");

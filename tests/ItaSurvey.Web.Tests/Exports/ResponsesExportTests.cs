@@ -42,6 +42,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
     {
         // Arrival order 0..5; the first field's level falls as responses arrive, so sorting by answers reverses them.
         var stored = await _world.StoreAsync("IIT", 6, (i, f) => f == 0 ? (byte)((5 - i) % 4) : (byte)(i % 2));
+        _world.App.CloseRounds(); // an open round holds IIT rows back
         var browser = await _world.OurBrowserAsync();
 
         var rows = await CsvAsync(await browser.GetAsync(Url("responses.csv", "?instrument=IIT"), Cancel));
@@ -91,6 +92,28 @@ public sealed class ResponsesExportTests : IAsyncLifetime
         Assert.Contains("IIT 4", text, StringComparison.Ordinal);
         await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
         Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == "export.responses", Cancel));
+    }
+
+    [Fact]
+    public async Task While_the_round_is_open_IIT_rows_come_out_in_blocks_of_k_one_block_behind()
+    {
+        await _world.StoreAsync("IIT", 7, (i, f) => (byte)((i + f) % 4));
+        var browser = await _world.OurBrowserAsync();
+
+        var seven = await browser.GetAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
+        await _world.StoreAsync("IIT", 5, (i, f) => (byte)((i * f) % 4));
+        var twelve = await browser.GetStringAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
+        await _world.StoreAsync("IIT", 1, (_, _) => 0);
+        var thirteen = await browser.GetStringAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
+        _world.App.CloseRounds(); // two months on: a new sign-in
+        var closed = await (await _world.OurBrowserAsync()).GetStringAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
+
+        static int Rows(string csv) => csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        Assert.Equal(HttpStatusCode.Conflict, seven.StatusCode);
+        Assert.Contains("ปรับทุก 5 คำตอบ", await seven.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(5, Rows(twelve));
+        Assert.Equal(twelve, thirteen); // one more staff member changes nothing that could be compared
+        Assert.Equal(13, Rows(closed));
     }
 
     [Fact]

@@ -25,13 +25,14 @@ public class SnapshotTests : IAsyncLifetime
     public async Task A_snapshot_goes_stale_with_a_new_response_or_an_oit_change_and_is_refreshed()
     {
         await _world.AnswerAsync("IIT", 5, 3);
+        await _world.AnswerAsync("IIT", 5, 0); // open: IIT figures move in blocks of five, one behind (the first 5 of 10)
         Assert.Contains(_world.Ours.Id, await Refresher.StaleRoundsAsync(TrendsWorld.Cancel)); // never scored
 
         Assert.Equal(1, await Refresher.RefreshStaleAsync(TrendsWorld.Cancel));
         Assert.Empty(await Refresher.StaleRoundsAsync(TrendsWorld.Cancel));
         var first = await StoredAsync();
 
-        await _world.AnswerAsync("IIT", 1, 0);
+        await _world.AnswerAsync("IIT", 5, 0); // 15: the figures take the second block (answered at level 0)
         Assert.Equal([_world.Ours.Id], await Refresher.StaleRoundsAsync(TrendsWorld.Cancel));
         await Refresher.RefreshStaleAsync(TrendsWorld.Cancel);
         var second = await StoredAsync();
@@ -45,13 +46,21 @@ public class SnapshotTests : IAsyncLifetime
         var third = await StoredAsync();
 
         var live = (await _world.App.Services.GetRequiredService<RoundResults>().ForRoundAsync(_world.Ours.Id, TrendsWorld.Cancel))!;
-        Assert.Equal(5, first.IitResponses);
-        Assert.Equal(6, second.IitResponses);
+        Assert.Equal(10, first.IitResponses);
+        Assert.Equal(15, second.IitResponses);
         Assert.NotEqual(first.Iit, second.Iit);
         Assert.Null(second.Oit);
         Assert.Equal(live.Assessment.Instrument("OIT").Score, third.Oit);
         Assert.Equal(live.Assessment.Instrument("IIT").Score, third.Iit);
         Assert.Equal(live.Assessment.Indicator("9").Score, SnapshotRefresher.IndicatorsOf(third)["9"]);
+        Assert.Empty(await Refresher.StaleRoundsAsync(TrendsWorld.Cancel));
+
+        // Closing the round changes the scores (every response counts now): the snapshot goes stale by itself.
+        _world.App.CloseRounds();
+        Assert.Equal([_world.Ours.Id], await Refresher.StaleRoundsAsync(TrendsWorld.Cancel));
+        var closed = (await Refresher.RefreshAsync(_world.Ours.Id, TrendsWorld.Cancel))!;
+        Assert.Equal((await _world.App.Services.GetRequiredService<RoundResults>().ForRoundAsync(_world.Ours.Id, TrendsWorld.Cancel))!.Assessment.Instrument("IIT").Score, closed.Iit);
+        Assert.NotEqual(third.Iit, closed.Iit);
         Assert.Empty(await Refresher.StaleRoundsAsync(TrendsWorld.Cancel));
     }
 
