@@ -24,6 +24,7 @@ public sealed class AccessibilityTests(AppServer server, BrowserFixture browsers
     [InlineData("thanks")]
     [InlineData("login")]
     [InlineData("admin-round")]
+    [InlineData("admin-dashboard")]
     public async Task Axe_finds_no_serious_or_critical_violation_on(string screen)
     {
         var page = await NewPageAsync();
@@ -51,6 +52,10 @@ public sealed class AccessibilityTests(AppServer server, BrowserFixture browsers
                 break;
             case "login":
                 await page.GotoAsync("/admin/login");
+                break;
+            case "admin-dashboard":
+                await SignInAsync(page);
+                await OpenInteractiveAsync(page, $"/admin/rounds/{round.Id}/dashboard", page.GetByRole(AriaRole.Heading, new() { Name = "คะแนนรายตัวชี้วัด" }));
                 break;
             default:
                 await SignInAsync(page);
