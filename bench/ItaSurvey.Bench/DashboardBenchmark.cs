@@ -74,16 +74,6 @@ internal static class DashboardBenchmark
                     : $"round dashboard, unchanged round (analysis cached, state checked): median {times[times.Count / 2]:0.0} ms, worst {times[^1]:0.0} ms");
             }
 
-            var results = app.Services.GetRequiredService<RoundResults>();
-            var scoresOnly = new List<double>();
-            for (var run = 0; run < 5; run++)
-            {
-                var clock = Stopwatch.StartNew();
-                await results.ForRoundAsync(roundId);
-                scoresOnly.Add(clock.Elapsed.TotalMilliseconds);
-            }
-            scoresOnly.Sort();
-            Console.WriteLine($"scores alone (RoundResults.ForRoundAsync), {responses:N0} responses: median {scoresOnly[scoresOnly.Count / 2]:0} ms");
             return 0;
         }
         finally

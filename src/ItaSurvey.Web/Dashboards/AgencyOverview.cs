@@ -69,6 +69,20 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
 
     private static readonly CompareInfo ThaiOrder = CultureInfo.GetCultureInfo("th-TH").CompareInfo;
 
+    /// <summary>
+    /// Builds the cached scores of the latest year with data and the year before (what the
+    /// default view shows), so the first visitor after a start does not wait for them.
+    /// </summary>
+    public async Task WarmAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if ((await YearsAsync(db, null, cancellationToken)).FirstOrDefault() is var year and > 0)
+        {
+            await cache.GetAsync(db, year, ScoresAsync, cancellationToken);
+            await cache.GetAsync(db, year - 1, ScoresAsync, cancellationToken);
+        }
+    }
+
     public async Task<OverviewResult> QueryAsync(ClaimsPrincipal user, OverviewQuery query, CancellationToken cancellationToken = default)
     {
         query = query.Normalized();

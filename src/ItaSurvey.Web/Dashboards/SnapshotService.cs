@@ -6,7 +6,8 @@ namespace ItaSurvey.Web.Dashboards;
 /// Re-scores, in the background, the rounds whose responses or OIT answers changed since their
 /// snapshot: a first pass after the start delay, then one per interval. Pages never wait for it.
 /// </summary>
-public sealed class SnapshotService(SnapshotRefresher refresher, IOptions<SnapshotOptions> options, TimeProvider clock, ILogger<SnapshotService> log)
+public sealed class SnapshotService(SnapshotRefresher refresher, IOptions<SnapshotOptions> options, TimeProvider clock, ILogger<SnapshotService> log,
+    IServiceScopeFactory scopes)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,6 +43,9 @@ public sealed class SnapshotService(SnapshotRefresher refresher, IOptions<Snapsh
             {
                 log.LogInformation("Refreshed the score snapshots of {Count} rounds", count);
             }
+            // The cross-agency overview's default view, ready before anyone asks (cheap when nothing changed).
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AgencyOverview>().WarmAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
