@@ -95,8 +95,10 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
         var years = await YearsAsync(db, visible, cancellationToken);
         var year = query.Year ?? (years.Count > 0 ? years[0] : catalog.Years.Max(y => y.FiscalYear));
         query = query with { Year = year };
-        var current = await cache.GetAsync(db, year, ScoresAsync, cancellationToken);
-        var previous = await cache.GetAsync(db, year - 1, ScoresAsync, cancellationToken);
+        // Only years with data are built and cached: ?year=1234 must not grow the cache.
+        var empty = new Dictionary<int, YearScores>();
+        var current = years.Contains(year) ? await cache.GetAsync(db, year, ScoresAsync, cancellationToken) : empty;
+        var previous = years.Contains(year - 1) ? await cache.GetAsync(db, year - 1, ScoresAsync, cancellationToken) : empty;
 
         var groupNames = agencies.Select(a => a.AgencyGroup).Distinct().ToDictionary(g => g, g => AgencyDirectory.GroupName(catalog, g));
         var rows = agencies.Select(a =>
@@ -122,7 +124,8 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
             matching.Count,
             totals.Count,
             pages,
-            ScoreDistribution.Of(totals),
+            // Binned as published: an 84.996 shows as 85.00 and belongs with the 85s.
+            ScoreDistribution.Of(totals.Select(t => (double)ScoreRounding.Round(t))),
             levels.Select(l => new RatingCount(l.Code, l.Name.Th, matching.Count(r => r.Rating?.Code == l.Code))).ToList(),
             agencies.Select(a => a.Province).Distinct().Order(Thai).ToList(),
             groupNames.Select(g => (g.Key, g.Value)).OrderBy(g => g.Value, Thai).ToList(),

@@ -229,7 +229,10 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
         var scores = official.Indicators.ToDictionary(i => i.IndicatorCode, i => i.Score);
         AssessmentResult? rescored = catalog.Has(year) ? AssessmentScorer.FromIndicatorScores(catalog.Year(year).Model, scores) : null;
         var total = official.Total ?? rescored?.Total;
-        var rating = official.Total is { } published && rescored is not null
+        // A level that needs every instrument at a floor cannot be judged with an instrument missing.
+        var complete = rescored is not null && rescored.Instruments.All(i => i.Score is not null);
+        var floors = catalog.Has(year) && catalog.Year(year).Model.Rating.Levels.Any(l => l.MinEachInstrument is not null);
+        var rating = official.Total is { } published && rescored is not null && (complete || !floors)
             ? catalog.Year(year).Model.Rating.Rate(published, rescored.Instruments.Where(i => i.Score is not null).Select(i => i.Score!.Value))
             : rescored?.Rating;
         return new PreviousFigures(
