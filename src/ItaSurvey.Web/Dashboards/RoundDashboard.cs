@@ -19,7 +19,8 @@ public sealed record RoundDashboard(
     IReadOnlyList<InstrumentView> Instruments,
     IReadOnlyList<IndicatorView> Indicators,
     IReadOnlyList<QuestionView> Questions,
-    PreviousYear? Previous)
+    PreviousYear? Previous,
+    IReadOnlyList<ItaSurvey.Core.Improvement.ScoreGain> Gains)
 {
     /// <summary>The line the ITA draws: below it an indicator is urgent (85).</summary>
     public double Threshold => Flags.UrgentBelow;
@@ -168,8 +169,13 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
             }
         }
 
+        // What raises the total most, as the improvement report ranks it: missing OIT items and weak questions.
+        var oit = analysis.Oit;
+        var missing = oit.Questionnaire.FieldCodes.Where((_, f) => oit.Count(f, 1) == 0).ToList();
+        var draft = ItaSurvey.Core.Improvement.ImprovementPlanner.Draft(catalog.Year(result.FiscalYear), result.Assessment, missing, result.Withheld, k);
+
         return new RoundDashboard(result.RoundId, result.AgencyId, agencyName, result.FiscalYear, result, model.Flags,
-            instruments, indicators, questions, previous?.Year);
+            instruments, indicators, questions, previous?.Year, draft.Gains);
     }
 
     private static IReadOnlyList<FieldDistribution> Distributions(AssessmentModel model, Question question, AnswerTally answers)

@@ -266,6 +266,35 @@ public class RoundDashboardTests : IAsyncLifetime
         Assert.Contains(DashboardCharts.IndicatorsPng(_round.Id), html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_dashboard_ranks_what_raises_the_total_most_as_the_report_does()
+    {
+        var form = Form(2566, "EIT");
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Repeat(new byte[form.FieldCount], 5)]);
+        await StoreAsync(_round.Id, "IIT", [.. Enumerable.Repeat(new byte[Form(2566, "IIT").FieldCount], 5)]);
+        var oit = Form(2566, "OIT");
+        await using (var db = await Database())
+        {
+            db.OitEvidence.AddRange(oit.FieldCodes.Select((code, i) => new ItaSurvey.Web.Oit.OitEvidence { RoundId = _round.Id, ItemCode = code, Present = i >= 3 }));
+            await db.SaveChangesAsync(Cancel);
+        }
+        _app.CloseRounds(); // every instrument scored: there is a total to raise
+        var (email, password) = await _app.CreateUserAsync(Roles.Viewer, _round.AgencyId);
+        var browser = await _app.SignedInBrowserAsync(email, password);
+
+        var dashboard = await BuildAsync(_round.Id);
+        var html = await browser.GetStringAsync($"/admin/rounds/{_round.Id}/dashboard", Cancel);
+
+        // Three OIT items missing, priced; the weak questions too (every answer at the lowest level).
+        Assert.Contains(dashboard.Gains, g => g.Source == ItaSurvey.Core.Improvement.WeaknessSource.OitItem && g.TotalGain > 0);
+        Assert.Contains(dashboard.Gains, g => g.Source == ItaSurvey.Core.Improvement.WeaknessSource.Question && g.TotalGain > 0);
+        Assert.Equal(dashboard.Gains.OrderByDescending(g => g.TotalGain ?? 0).Select(g => g.TotalGain), dashboard.Gains.Select(g => g.TotalGain));
+        var items = new HtmlParser().ParseDocument(html).QuerySelectorAll(".gain-list li");
+        Assert.Equal(5, items.Length);
+        Assert.Contains(dashboard.Gains[0].Code, items[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("+" + ScoreRounding.Display(dashboard.Gains[0].TotalGain), items[0].TextContent, StringComparison.Ordinal);
+    }
+
     private CompiledQuestionnaire Form(int year, string instrument) => _app.Services.GetRequiredService<QuestionnaireCache>().For(year, instrument);
 
     private static double Points(CompiledQuestionnaire form, int field, int level) => form.Points[(field * form.LevelStride) + level];
