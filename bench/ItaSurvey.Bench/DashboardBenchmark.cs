@@ -3,6 +3,7 @@ using System.Globalization;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Charts;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Demo;
@@ -74,6 +75,26 @@ internal static class DashboardBenchmark
                     : $"round dashboard, unchanged round (analysis cached, state checked): median {times[times.Count / 2]:0.0} ms, worst {times[^1]:0.0} ms");
             }
 
+            // The page also draws the indicator chart (inline SVG); the PNG is drawn on download.
+            var charts = app.Services.GetRequiredService<ChartRenderer>();
+            var built = (await dashboards.BuildAsync(roundId))!;
+            foreach (var (name, draw) in new (string, Func<object>)[]
+            {
+                ("indicator chart, SVG", () => charts.Indicators(DashboardCharts.Indicators(built)).Svg()),
+                ("indicator chart, PNG 1280 px", () => charts.Indicators(DashboardCharts.Indicators(built)).Png()),
+            })
+            {
+                draw(); // warm-up
+                var drawTimes = new List<double>();
+                for (var run = 0; run < 7; run++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    draw();
+                    drawTimes.Add(clock.Elapsed.TotalMilliseconds);
+                }
+                drawTimes.Sort();
+                Console.WriteLine($"{name}: median {drawTimes[drawTimes.Count / 2]:0.0} ms");
+            }
             return 0;
         }
         finally
