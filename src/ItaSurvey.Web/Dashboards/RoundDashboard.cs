@@ -206,28 +206,58 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
     private sealed record PreviousFigures(PreviousYear Year, IReadOnlyDictionary<string, PreviousScore> Instruments, IReadOnlyDictionary<string, PreviousScore> Indicators);
 
     /// <summary>
-    /// The year before the round's: a round collected here (per-respondent samples, so changes can
-    /// be tested) or else the imported official result (scores only).
+    /// The year before the round's, as the trends page shows it: the imported official result is
+    /// the headline where there is one, else the round collected here. Per-respondent samples come
+    /// from the collected round whenever it has them, so a change can be tested even where the
+    /// headline is official; each instrument or indicator missing from one source comes from the other.
     /// </summary>
     private async Task<PreviousFigures?> PreviousAsync(ItaDbContext db, RoundResult current, CancellationToken cancellationToken)
     {
         var year = current.FiscalYear - 1;
-        var roundId = await db.Rounds.Where(r => r.AgencyId == current.AgencyId && r.FiscalYear == year)
-            .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (roundId is { } id && catalog.Has(year) && await results.AnalyzeAsync(id, cancellationToken) is { } before
-            && before.Result.Assessment.Instruments.Any(i => i.Score is not null))
+        var collected = await CollectedAsync(db, current.AgencyId, year, cancellationToken);
+        var official = await OfficialAsync(db, current.AgencyId, year, cancellationToken);
+        if (collected is null && official is null)
         {
-            var assessment = before.Result.Assessment;
-            return new PreviousFigures(
-                new PreviousYear(year, PreviousSource.Collected, assessment.Total, assessment.Rating),
-                assessment.Instruments.Where(i => i.Score is not null).ToDictionary(i => i.Code,
-                    i => new PreviousScore(i.Score!.Value, before.Samples.GetValueOrDefault(i.Code)?.Respondents.Instrument)),
-                assessment.Indicators.Where(i => i.Score is not null).ToDictionary(i => i.Code,
-                    i => new PreviousScore(i.Score!.Value, before.Samples.GetValueOrDefault(i.Instrument)?.Respondents.Indicator(i.Code))));
+            return null;
         }
+        static IReadOnlyDictionary<string, PreviousScore> Merge(IReadOnlyDictionary<string, PreviousScore>? headline, IReadOnlyDictionary<string, PreviousScore>? samples)
+        {
+            var merged = new Dictionary<string, PreviousScore>(StringComparer.Ordinal);
+            foreach (var code in (headline?.Keys ?? []).Union(samples?.Keys ?? []))
+            {
+                var score = headline?.GetValueOrDefault(code)?.Score ?? samples![code].Score;
+                merged[code] = new PreviousScore(score, samples?.GetValueOrDefault(code)?.Sample);
+            }
+            return merged;
+        }
+        return new PreviousFigures(
+            official?.Year ?? collected!.Year,
+            Merge(official?.Instruments, collected?.Instruments),
+            Merge(official?.Indicators, collected?.Indicators));
+    }
 
+    private async Task<PreviousFigures?> CollectedAsync(ItaDbContext db, int agencyId, int year, CancellationToken cancellationToken)
+    {
+        var roundId = await db.Rounds.Where(r => r.AgencyId == agencyId && r.FiscalYear == year)
+            .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (roundId is not { } id || !catalog.Has(year) || await results.AnalyzeAsync(id, cancellationToken) is not { } before
+            || before.Result.Assessment.Instruments.All(i => i.Score is null))
+        {
+            return null;
+        }
+        var assessment = before.Result.Assessment;
+        return new PreviousFigures(
+            new PreviousYear(year, PreviousSource.Collected, assessment.Total, assessment.Rating),
+            assessment.Instruments.Where(i => i.Score is not null).ToDictionary(i => i.Code,
+                i => new PreviousScore(i.Score!.Value, before.Samples.GetValueOrDefault(i.Code)?.Respondents.Instrument)),
+            assessment.Indicators.Where(i => i.Score is not null).ToDictionary(i => i.Code,
+                i => new PreviousScore(i.Score!.Value, before.Samples.GetValueOrDefault(i.Instrument)?.Respondents.Indicator(i.Code))));
+    }
+
+    private async Task<PreviousFigures?> OfficialAsync(ItaDbContext db, int agencyId, int year, CancellationToken cancellationToken)
+    {
         var official = await db.OfficialResults.AsNoTracking().Include(o => o.Indicators)
-            .Where(o => o.AgencyId == current.AgencyId && o.FiscalYear == year).FirstOrDefaultAsync(cancellationToken);
+            .Where(o => o.AgencyId == agencyId && o.FiscalYear == year).FirstOrDefaultAsync(cancellationToken);
         if (official is null)
         {
             return null;

@@ -177,6 +177,33 @@ public class RoundDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_both_an_official_and_a_collected_previous_year_the_official_is_the_headline_and_the_test_uses_the_collected_samples()
+    {
+        var previous = await _app.Services.GetRequiredService<RoundAdmin>()
+            .CreateRoundAsync(_round.AgencyId, 2565, new DateOnly(2022, 4, 1), new DateOnly(2022, 6, 30), IitMode.OpenLink, Cancel);
+        var random = new Random(11);
+        await StoreAsync(previous.Id, "EIT", [.. Enumerable.Range(0, 8).Select(_ => Answers(Form(2565, "EIT"), random, low: true))]);
+        await StoreAsync(_round.Id, "EIT", [.. Enumerable.Range(0, 8).Select(_ => Answers(Form(2566, "EIT"), random, low: false))]);
+        await using (var db = await Database())
+        {
+            db.OfficialResults.Add(new OfficialResult
+            {
+                AgencyId = _round.AgencyId, FiscalYear = 2565, Total = 80.5,
+                Indicators = [.. Enumerable.Range(1, 10).Select(i => new OfficialIndicatorScore { IndicatorCode = i.ToString(), Score = 70 })],
+            });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var dashboard = await BuildAsync(_round.Id);
+
+        Assert.Equal(PreviousSource.Official, dashboard.Previous!.Source);
+        Assert.Equal(80.5, dashboard.Previous.Total);
+        var indicator = dashboard.Indicators.First(i => i.Instrument == "EIT");
+        Assert.Equal(ScoreRounding.Change(indicator.Score, 70), indicator.Change!.Difference); // as the trends page shows it
+        Assert.NotNull(indicator.Change.Test); // both years collected here: Welch on per-respondent scores
+    }
+
+    [Fact]
     public async Task A_new_response_is_counted_at_once_although_the_analysis_is_cached()
     {
         var form = Form(2566, "EIT");
