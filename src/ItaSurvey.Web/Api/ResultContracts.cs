@@ -11,7 +11,12 @@ public sealed record ScoreDto(double? Value, string Display)
     public static ScoreDto Of(double? value) => new(value, ScoreRounding.Display(value));
 }
 
-/// <summary>A round's results: total and rating, instruments, indicators and every question down to its answer fields.</summary>
+/// <summary>
+/// A round's results: total and rating, instruments, indicators and every question down to its
+/// answer fields. While a round is open, IIT figures include only <c>IitScored</c> of the IIT
+/// responses (whole blocks of k, one block behind, so that two calls never isolate one staff
+/// member's answers); <c>IitHeldBack</c> says so.
+/// </summary>
 public sealed record ResultsDto(
     int RoundId,
     int AgencyId,
@@ -24,7 +29,9 @@ public sealed record ResultsDto(
     ResponseCountDto Responses,
     long SkippedResponses,
     IReadOnlyList<string> Withheld,
-    string? WithheldReason)
+    string? WithheldReason,
+    long IitScored,
+    string? IitHeldBack)
 {
     public static ResultsDto From(RoundResult result, AssessmentModel model)
     {
@@ -37,7 +44,9 @@ public sealed record ResultsDto(
             new ResponseCountDto(result.ResponsesOf("IIT"), result.ResponsesOf("EIT"), result.IitMinimum, result.EitMinimum),
             result.SkippedResponses,
             result.Withheld.Order().ToList(),
-            result.Withheld.Count > 0 ? result.WithheldMessage.En : null);
+            result.Withheld.Count == 0 ? null : result.Withheld.Contains("IIT") ? result.WithheldMessageOf("IIT").En : result.WithheldMessage.En,
+            result.ScoredOf("IIT"),
+            result.HeldBack("IIT")?.En);
     }
 }
 

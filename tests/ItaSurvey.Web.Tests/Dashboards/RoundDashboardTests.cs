@@ -88,6 +88,20 @@ public class RoundDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_api_says_how_many_iit_responses_its_figures_include_while_the_round_is_open()
+    {
+        await StoreAsync(_round.Id, "IIT", [.. Enumerable.Repeat(new byte[Form(2566, "IIT").FieldCount], 12)]);
+        var (email, password) = await _app.CreateUserAsync(Roles.Viewer, _round.AgencyId);
+        var browser = await _app.SignedInBrowserAsync(email, password);
+
+        using var json = System.Text.Json.JsonDocument.Parse(await browser.GetStringAsync($"/api/v1/rounds/{_round.Id}/results", Cancel));
+
+        Assert.Equal(12, json.RootElement.GetProperty("responses").GetProperty("iit").GetInt64());
+        Assert.Equal(5, json.RootElement.GetProperty("iitScored").GetInt64());
+        Assert.Contains("5 of 12", json.RootElement.GetProperty("iitHeldBack").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Fewer_than_k_responses_show_no_question_score_distribution_or_interval()
     {
         var form = Form(2566, "EIT");
