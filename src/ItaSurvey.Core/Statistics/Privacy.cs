@@ -57,7 +57,7 @@ public static class Privacy
                 $"ระหว่างเปิดรับคำตอบ คะแนนจะแสดงเมื่อมีคำตอบครบ {twice} คำตอบ และปรับทุก {block} คำตอบ เพื่อไม่ให้เปรียบเทียบคะแนนก่อน-หลังแล้วรู้คำตอบของผู้ตอบรายคน เมื่อปิดรับคำตอบจะคำนวณจากทุกคำตอบ",
                 $"While the round is open, scores appear once {twice} responses are in and move every {block} responses, so that comparing two views cannot reveal one person's answers. After closing, every response counts.")
             : new LocalizedText(
-                $"คำนวณจาก {shown} จาก {all} คำตอบ: ระหว่างเปิดรับคำตอบ คะแนนปรับทุก {block} คำตอบและช้ากว่าคำตอบล่าสุดหนึ่งชุด เพื่อไม่ให้เปรียบเทียบคะแนนก่อน-หลังแล้วรู้คำตอบของผู้ตอบรายคน เมื่อปิดรับคำตอบจะคำนวณจากทุกคำตอบ",
+                $"คำนวณจาก {shown} คำตอบ (จากทั้งหมด {all}): ระหว่างเปิดรับคำตอบ คะแนนปรับทุก {block} คำตอบและช้ากว่าคำตอบล่าสุดหนึ่งชุด เพื่อไม่ให้เปรียบเทียบคะแนนก่อน-หลังแล้วรู้คำตอบของผู้ตอบรายคน เมื่อปิดรับคำตอบจะคำนวณจากทุกคำตอบ",
                 $"Computed from {shown} of {all} responses: while the round is open, scores move in blocks of {block}, one block behind, so that comparing two views cannot reveal one person's answers. After closing, every response counts.");
     }
 

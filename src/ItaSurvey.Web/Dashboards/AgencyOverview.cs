@@ -93,8 +93,10 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
             .Where(a => visible is null || visible.Contains(a.Id)).ToList();
 
         var years = await YearsAsync(db, visible, cancellationToken);
-        var year = query.Year ?? (years.Count > 0 ? years[0] : catalog.Years.Max(y => y.FiscalYear));
-        query = query with { Year = year };
+        var year = query.Year is { } asked && asked is >= 2400 and <= 2800 ? asked : (years.Count > 0 ? years[0] : catalog.Years.Max(y => y.FiscalYear));
+        // A rating of another year's rules (ผ่านดี asked of 2565, which rates AA–F) filters nothing rather than everything.
+        var yearLevels = catalog.Has(year) ? catalog.Year(year).Model.Rating.Levels : [];
+        query = query with { Year = year, Rating = yearLevels.Any(l => l.Code == query.Rating) ? query.Rating : null };
         // Only years with data are built and cached: ?year=1234 must not grow the cache.
         var empty = new Dictionary<int, YearScores>();
         var current = years.Contains(year) ? await cache.GetAsync(db, year, ScoresAsync, cancellationToken) : empty;

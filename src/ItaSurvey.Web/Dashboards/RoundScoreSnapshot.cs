@@ -45,4 +45,10 @@ public sealed class RoundScoreSnapshot
 
     /// <summary>When it was computed (UTC).</summary>
     public DateTime ComputedAt { get; set; }
+
+    /// <summary>
+    /// The scoring rules the snapshot was made under (<see cref="SnapshotRefresher.RulesVersion"/>):
+    /// when the code that turns responses into figures changes, older snapshots go stale by themselves.
+    /// </summary>
+    public int RulesVersion { get; set; }
 }

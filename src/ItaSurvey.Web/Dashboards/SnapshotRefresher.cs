@@ -15,6 +15,12 @@ namespace ItaSurvey.Web.Dashboards;
 public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases, RoundResults results, IOptions<DashboardOptions> options, TimeProvider clock,
     ILogger<SnapshotRefresher> logger)
 {
+    /// <summary>
+    /// Raised whenever the figures made from the same responses change: 2 is the release rule
+    /// (IIT in blocks of k while a round is open).
+    /// </summary>
+    public const int RulesVersion = 2;
+
     /// <summary>What a round's inputs look like now, read in one cheap query.</summary>
     private sealed record RoundMarks(int RoundId, int AgencyId, int FiscalYear, long LastResponseId, long ResponseCount, long OitMark, DateOnly ClosesOn);
 
@@ -24,13 +30,13 @@ public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases,
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var marks = await MarksAsync(db, null, cancellationToken);
         var snapshots = await db.RoundScoreSnapshots.AsNoTracking()
-            .Select(s => new { s.RoundId, s.AgencyId, s.FiscalYear, s.LastResponseId, s.ResponseCount, s.OitMark, s.MinimumResponses, s.ComputedAt })
+            .Select(s => new { s.RoundId, s.AgencyId, s.FiscalYear, s.LastResponseId, s.ResponseCount, s.OitMark, s.MinimumResponses, s.ComputedAt, s.RulesVersion })
             .ToDictionaryAsync(s => s.RoundId, cancellationToken);
         var k = options.Value.MinimumResponses;
         var today = ThaiCalendar.Today(clock);
         return marks.Where(m => !snapshots.TryGetValue(m.RoundId, out var s)
                 || s.AgencyId != m.AgencyId || s.FiscalYear != m.FiscalYear || s.LastResponseId != m.LastResponseId
-                || s.ResponseCount != m.ResponseCount || s.OitMark != m.OitMark || s.MinimumResponses != k
+                || s.ResponseCount != m.ResponseCount || s.OitMark != m.OitMark || s.MinimumResponses != k || s.RulesVersion != RulesVersion
                 // Computed while the round was open, which holds IIT back (Privacy.Released): closing changes the scores.
                 || (m.ClosesOn < today && ThaiCalendar.DateOf(s.ComputedAt) <= m.ClosesOn))
             .Select(m => m.RoundId).ToList();
@@ -87,6 +93,7 @@ public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases,
         snapshot.ResponseCount = marks.ResponseCount;
         snapshot.OitMark = marks.OitMark;
         snapshot.MinimumResponses = result.MinimumResponses;
+        snapshot.RulesVersion = RulesVersion;
         snapshot.ComputedAt = clock.GetUtcNow().UtcDateTime;
         if (isNew)
         {

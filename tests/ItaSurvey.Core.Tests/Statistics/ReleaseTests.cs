@@ -47,7 +47,7 @@ public class ReleaseTests
     [Fact]
     public void The_message_says_how_many_are_counted_and_why()
     {
-        Assert.Contains("คำนวณจาก 5 จาก 12 คำตอบ", Privacy.HeldBackMessage(5, 12).Th, StringComparison.Ordinal);
+        Assert.Contains("คำนวณจาก 5 คำตอบ (จากทั้งหมด 12)", Privacy.HeldBackMessage(5, 12).Th, StringComparison.Ordinal);
         Assert.Contains("10 responses", Privacy.HeldBackMessage(0, 7).En, StringComparison.Ordinal);
     }
 }

@@ -60,7 +60,7 @@ public sealed class AdministratorTests(AppServer server, BrowserFixture browsers
             await Expect(card.Locator("p.big")).ToHaveTextAsync(shown[instrument]);
             await Expect(card).ToContainTextAsync($"ผู้ตอบ {count}");
         }
-        await Expect(Card(admin, ".card.score", "IIT")).ToContainTextAsync("คำนวณจาก 5 จาก 10 คำตอบ");
+        await Expect(Card(admin, ".card.score", "IIT")).ToContainTextAsync("คำนวณจาก 5 คำตอบ (จากทั้งหมด 10)");
         var chart = admin.Locator("figure.chart svg[role=img]").First;
         await Expect(chart.Locator("title")).ToContainTextAsync("คะแนนรายตัวชี้วัด");
         await Expect(chart.Locator("text").Filter(new() { HasTextString = "การใช้อำนาจ" })).ToHaveCountAsync(1);

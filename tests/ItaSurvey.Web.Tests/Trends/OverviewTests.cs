@@ -176,4 +176,34 @@ public class OverviewTests : IAsyncLifetime
         Assert.DoesNotContain("จันทบุรี</td>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/admin/overview\"", html, StringComparison.Ordinal); // the menu link
     }
+
+    [Theory]
+    [InlineData("?year=abc")]
+    [InlineData("?year=99999999999")]
+    [InlineData("?year=-1")]
+    [InlineData("?page=abc&desc=maybe")]
+    public async Task Nonsense_in_the_address_shows_the_default_view_not_an_error(string query)
+    {
+        var browser = await _world.BrowserAsync(Roles.SystemAdmin);
+
+        var response = await browser.GetAsync("/admin/overview" + query, TrendsWorld.Cancel);
+        var html = await response.Content.ReadAsStringAsync(TrendsWorld.Cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ภาพรวมหลายหน่วยงาน", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("-1", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("select[name=year]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rating_of_another_years_rules_filters_nothing()
+    {
+        var admin = await _world.PrincipalAsync(Roles.SystemAdmin);
+        var all = await _world.WithAsync<AgencyOverview, OverviewResult>(o => o.QueryAsync(admin, new OverviewQuery(Year: 2565), TrendsWorld.Cancel));
+
+        // ผ่านดี is a level of 2566's rules; 2565 rates AA–F.
+        var asked = await _world.WithAsync<AgencyOverview, OverviewResult>(o => o.QueryAsync(admin, new OverviewQuery(Year: 2565, Rating: "passed-good"), TrendsWorld.Cancel));
+
+        Assert.Null(asked.Query.Rating);
+        Assert.Equal(all.Matching, asked.Matching);
+    }
 }

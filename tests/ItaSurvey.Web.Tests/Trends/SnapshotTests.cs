@@ -65,6 +65,23 @@ public class SnapshotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snapshot_made_under_older_scoring_rules_goes_stale()
+    {
+        await _world.AnswerAsync("EIT", 5, 3);
+        await Refresher.RefreshStaleAsync(TrendsWorld.Cancel);
+        Assert.Empty(await Refresher.StaleRoundsAsync(TrendsWorld.Cancel));
+        await using (var db = await _world.Databases.CreateDbContextAsync(TrendsWorld.Cancel))
+        {
+            var snapshot = await db.RoundScoreSnapshots.SingleAsync(s => s.RoundId == _world.Ours.Id, TrendsWorld.Cancel);
+            snapshot.RulesVersion = SnapshotRefresher.RulesVersion - 1;
+            await db.SaveChangesAsync(TrendsWorld.Cancel);
+        }
+
+        Assert.Equal([_world.Ours.Id], await Refresher.StaleRoundsAsync(TrendsWorld.Cancel));
+        Assert.Equal(SnapshotRefresher.RulesVersion, (await Refresher.RefreshAsync(_world.Ours.Id, TrendsWorld.Cancel))!.RulesVersion);
+    }
+
+    [Fact]
     public async Task A_withheld_instrument_is_null_in_the_snapshot()
     {
         await _world.AnswerAsync("IIT", 4, 3);

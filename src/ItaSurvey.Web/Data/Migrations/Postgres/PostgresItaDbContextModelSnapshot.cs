@@ -273,6 +273,9 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.Property<long>("ResponseCount")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("Total")
                         .HasColumnType("double precision");
 

@@ -262,6 +262,9 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.Property<long>("ResponseCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Total")
                         .HasColumnType("REAL");
 
