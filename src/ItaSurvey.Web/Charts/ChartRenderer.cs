@@ -7,24 +7,27 @@ namespace ItaSurvey.Web.Charts;
 /// <param name="webFontPath">Where browsers find the web font of the SVG text (wwwroot/fonts).</param>
 public sealed class ChartRenderer(string webFontPath = ChartFonts.DefaultWebFontPath)
 {
-    public RenderedChart Indicators(IndicatorChartData data)
+    /// <summary>The narrow layout for a phone's column, or a table cell: text keeps its size, the plot area shrinks.</summary>
+    public const int NarrowWidth = 360;
+
+    public RenderedChart Indicators(IndicatorChartData data, int width = ChartStyle.Width)
     {
         ArgumentNullException.ThrowIfNull(data);
         ChartFonts.EnsureRegistered();
-        return new RenderedChart(data.Title, ChartDescriptions.Indicators(data), ChartStyle.Width, IndicatorChart.Height(data),
-            () => IndicatorChart.Build(data), webFontPath);
+        return new RenderedChart(data.Title, ChartDescriptions.Indicators(data), width, IndicatorChart.Height(data),
+            () => IndicatorChart.Build(data, compact: width < ChartStyle.Width), webFontPath);
     }
 
-    public RenderedChart Trend(TrendChartData data)
+    public RenderedChart Trend(TrendChartData data, int width = ChartStyle.Width)
     {
         ArgumentNullException.ThrowIfNull(data);
         ChartFonts.EnsureRegistered();
-        return new RenderedChart(data.Title, ChartDescriptions.Trend(data), ChartStyle.Width, TrendChart.Height,
-            () => TrendChart.Build(data), webFontPath);
+        return new RenderedChart(data.Title, ChartDescriptions.Trend(data), width, TrendChart.Height,
+            () => TrendChart.Build(width < ChartStyle.Width ? data with { Title = "" } : data), webFontPath);
     }
 
     /// <summary>The chart of a question's answers, or null when they are withheld: show <see cref="DistributionChartData.WithheldMessage"/> instead.</summary>
-    public RenderedChart? Distribution(DistributionChartData data)
+    public RenderedChart? Distribution(DistributionChartData data, int width = ChartStyle.Width)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Withheld)
@@ -32,7 +35,7 @@ public sealed class ChartRenderer(string webFontPath = ChartFonts.DefaultWebFont
             return null;
         }
         ChartFonts.EnsureRegistered();
-        return new RenderedChart(data.Title, ChartDescriptions.Distribution(data), ChartStyle.Width, DistributionChart.Height(data),
-            () => DistributionChart.Build(data), webFontPath);
+        return new RenderedChart(data.Title, ChartDescriptions.Distribution(data), width, DistributionChart.Height(data),
+            () => DistributionChart.Build(width < ChartStyle.Width ? data with { Title = "" } : data, compact: width < ChartStyle.Width), webFontPath);
     }
 }

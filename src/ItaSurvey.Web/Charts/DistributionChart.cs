@@ -7,7 +7,7 @@ internal static class DistributionChart
 {
     public static int Height(DistributionChartData data) => 110 + 44 * Math.Max(1, data.Levels.Count);
 
-    public static Plot Build(DistributionChartData data)
+    public static Plot Build(DistributionChartData data, bool compact = false)
     {
         var plot = ChartStyle.NewPlot(data.Title);
         var total = data.Levels.Sum(level => level.Count);
@@ -28,10 +28,10 @@ internal static class DistributionChart
         }
         plot.Axes.Left.TickGenerator = ChartTicks.Generator(ticks);
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.TickGenerator = ChartTicks.Generator(ChartTicks.Steps(0, 100, 20, v => ChartText.Number(v) + "%"));
+        plot.Axes.Bottom.TickGenerator = ChartTicks.Generator(ChartTicks.Steps(0, 100, compact ? 50 : 20, v => ChartText.Number(v) + "%"));
         plot.Grid.YAxisStyle.MajorLineStyle.IsVisible = false;
         // Room on the right for "100.0% (1,234 คน)".
-        plot.Axes.SetLimits(0, 130, -0.6, Math.Max(1, count) - 0.4);
+        plot.Axes.SetLimits(0, compact ? 175 : 130, -0.6, Math.Max(1, count) - 0.4); // room for "80.6% (29 คน)" after the longest bar
         return ChartStyle.Finish(plot);
     }
 }

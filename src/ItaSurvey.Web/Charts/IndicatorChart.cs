@@ -14,9 +14,11 @@ internal static class IndicatorChart
 
     public static int Height(IndicatorChartData data) => 150 + 44 * Math.Max(1, data.Bars.Count);
 
-    public static Plot Build(IndicatorChartData data)
+    /// <param name="data">The bars.</param>
+    /// <param name="compact">The narrow layout: no drawn title (the caption has it), ticks every 50, more room for the scores, the legend stacked.</param>
+    public static Plot Build(IndicatorChartData data, bool compact = false)
     {
-        var plot = ChartStyle.NewPlot(data.Title);
+        var plot = ChartStyle.NewPlot(compact ? "" : data.Title);
         var count = data.Bars.Count;
         var ticks = new List<ChartTick>();
         for (var i = 0; i < count; i++)
@@ -56,14 +58,14 @@ internal static class IndicatorChart
 
         plot.Axes.Left.TickGenerator = ChartTicks.Generator(ticks);
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.TickGenerator = ChartTicks.Generator(ChartTicks.Steps(0, MaxScore, 20));
+        plot.Axes.Bottom.TickGenerator = ChartTicks.Generator(ChartTicks.Steps(0, MaxScore, compact ? 50 : 20));
         plot.Axes.Bottom.Label.Text = "คะแนน";
         plot.Axes.Bottom.Label.FontSize = ChartStyle.SmallFontSize;
         plot.Grid.YAxisStyle.MajorLineStyle.IsVisible = false;
         // Room on the right for the score written after the longest bar.
-        plot.Axes.SetLimits(0, MaxScore + 16, -0.6, top);
+        plot.Axes.SetLimits(0, MaxScore + (compact ? 40 : 16), -0.6, top);
 
-        Legend(plot, data);
+        Legend(plot, data, compact);
         return ChartStyle.Finish(plot);
     }
 
@@ -82,9 +84,14 @@ internal static class IndicatorChart
         }
     }
 
-    private static void Legend(Plot plot, IndicatorChartData data)
+    private static void Legend(Plot plot, IndicatorChartData data, bool compact)
     {
-        string Band(IndicatorStatus status) => status switch
+        string Band(IndicatorStatus status) => compact ? status switch
+        {
+            IndicatorStatus.Urgent => $"< {ChartText.Number(data.Threshold)} เร่งด่วน",
+            IndicatorStatus.ToImprove => $"{ChartText.Number(data.Threshold)}–{ChartText.Number(data.ImproveBelow)} ควรพัฒนา",
+            _ => $"≥ {ChartText.Number(data.ImproveBelow)} ดี",
+        } : status switch
         {
             IndicatorStatus.Urgent => $"ต่ำกว่า {ChartText.Number(data.Threshold)} เร่งด่วน",
             IndicatorStatus.ToImprove => $"{ChartText.Number(data.Threshold)} ถึงต่ำกว่า {ChartText.Number(data.ImproveBelow)} ควรพัฒนา",
@@ -98,5 +105,9 @@ internal static class IndicatorChart
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = Band(status), LabelFontName = ChartFonts.Family, LabelFontSize = ChartStyle.SmallFontSize, FillColor = ChartStyle.Of(status) });
         }
         plot.ShowLegend(Edge.Bottom);
+        if (compact)
+        {
+            plot.Legend.Orientation = Orientation.Vertical;
+        }
     }
 }

@@ -151,7 +151,10 @@ public class AgencyTrendsTests : IAsyncLifetime
         var unknown = await browser.GetAsync(TrendCharts.Png(_world.Ours.AgencyId, "indicator:99"), TrendsWorld.Cancel);
         var other = await browser.GetAsync(TrendCharts.Png(_world.OtherAgencyId, TrendCharts.Overall), TrendsWorld.Cancel);
 
-        Assert.Equal(2, svgs.Length);
+        Assert.Equal(4, svgs.Length); // two charts, each laid out for a desktop column and for a phone
+        var narrow = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("figure.chart-narrow svg");
+        Assert.Equal(2, narrow.Length);
+        Assert.All(narrow, svg => Assert.StartsWith("0 0 360 ", svg.GetAttribute("viewBox"), StringComparison.Ordinal));
         Assert.All(svgs, svg => Assert.Equal("img", svg.GetAttribute("role")));
         var labels = svgs[0].QuerySelectorAll("text").Select(t => t.TextContent.Trim()).ToList();
         Assert.Contains("2564", labels);
