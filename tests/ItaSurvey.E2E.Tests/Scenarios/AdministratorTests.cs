@@ -61,13 +61,15 @@ public sealed class AdministratorTests(AppServer server, BrowserFixture browsers
             await Expect(card).ToContainTextAsync($"ผู้ตอบ {count}");
         }
         await Expect(Card(admin, ".card.score", "IIT")).ToContainTextAsync("คำนวณจาก 5 คำตอบ (จากทั้งหมด 10)");
-        var chart = admin.Locator("figure.chart svg[role=img]").First;
+        // The layout the viewport shows: 640 px wide on a desktop, 360 px on a phone.
+        var chart = admin.Locator("figure.chart svg[role=img]").Filter(new() { Visible = true }).First;
         await Expect(chart.Locator("title")).ToContainTextAsync("คะแนนรายตัวชี้วัด");
         await Expect(chart.Locator("text").Filter(new() { HasTextString = "การใช้อำนาจ" })).ToHaveCountAsync(1);
         // The chart's Thai labels are drawn with the bundled font, not a system fallback.
         Assert.True(await admin.EvaluateAsync<bool>(
             "async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.replaceAll('\"', '') === 'ItaSurvey Sans' && f.status === 'loaded'); }"),
             "the bundled chart font did not load");
+        await Expect(chart).ToBeVisibleAsync();
         var box = await chart.BoundingBoxAsync();
         Assert.True(box is { Width: > 300, Height: > 200 }, $"the chart is drawn {box?.Width}×{box?.Height}");
         await admin.GetByRole(AriaRole.Button, new() { Name = "แสดงแผนภูมิ" }).First.ClickAsync();
