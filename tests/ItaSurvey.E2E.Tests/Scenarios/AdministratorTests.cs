@@ -69,9 +69,10 @@ public sealed class AdministratorTests(AppServer server, BrowserFixture browsers
         Assert.True(await admin.EvaluateAsync<bool>(
             "async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.replaceAll('\"', '') === 'ItaSurvey Sans' && f.status === 'loaded'); }"),
             "the bundled chart font did not load");
-        await Expect(chart).ToBeVisibleAsync();
-        var box = await chart.BoundingBoxAsync();
-        Assert.True(box is { Width: > 300, Height: > 200 }, $"the chart is drawn {box?.Width}×{box?.Height}");
+        // Measured in the page, polling: under load the live render may replace the prerendered chart meanwhile.
+        await admin.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('figure.chart svg[role=img]')].some(s => { const r = s.getBoundingClientRect(); return r.width > 300 && r.height > 200; })",
+            null, new() { Timeout = 15_000 });
         await admin.GetByRole(AriaRole.Button, new() { Name = "แสดงแผนภูมิ" }).First.ClickAsync();
         await Expect(admin.Locator(".distribution-cell figure.chart svg")).ToHaveCountAsync(1);
         await Artifacts.ScreenshotAsync(admin, "4-admin-dashboard", fullPage: true);
