@@ -43,7 +43,8 @@ internal static class Questionnaire
     /// <summary>Waits for the thank-you page and checks its heading.</summary>
     public static async Task ExpectThanksAsync(IPage page)
     {
-        await page.WaitForURLAsync("**/thanks");
+        // CI runs these beside the PostgreSQL suite on two cores: a commit can take a while there.
+        await page.WaitForURLAsync("**/thanks", new() { Timeout = 45_000 });
         Assert.Equal(ThanksTitle, (await Heading(page).InnerTextAsync()).Trim());
     }
 
