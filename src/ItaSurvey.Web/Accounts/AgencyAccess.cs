@@ -41,5 +41,16 @@ public sealed class AgencyAccess(IDbContextFactory<ItaDbContext> databases)
         return agencyId is { } id && await CanSeeAsync(user, id, cancellationToken) ? id : null;
     }
 
+    /// <summary>The agency, when the user may see it; null otherwise (or when there is no such agency).</summary>
+    public async Task<Agencies.Agency?> VisibleAgencyAsync(ClaimsPrincipal user, int agencyId, CancellationToken cancellationToken = default)
+    {
+        if (!await CanSeeAsync(user, agencyId, cancellationToken))
+        {
+            return null;
+        }
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken);
+    }
+
     public static bool IsSystemAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.SystemAdmin);
 }

@@ -47,16 +47,11 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
     /// <summary>The agency, or null when there is none or the user may not see it.</summary>
     public async Task<AgencyDetails?> FindAsync(ClaimsPrincipal user, int agencyId, CancellationToken cancellationToken = default)
     {
-        if (!await access.CanSeeAsync(user, agencyId, cancellationToken))
+        if (await access.VisibleAgencyAsync(user, agencyId, cancellationToken) is not { } agency)
         {
             return null;
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken);
-        if (agency is null)
-        {
-            return null;
-        }
         var roundList = (await RoundsOfAsync(db, [agencyId], cancellationToken)).Select(r => r.Round).OrderByDescending(r => r.FiscalYear).ToList();
         return new AgencyDetails(agency, GroupName(catalog, agency.AgencyGroup), await access.CanEditAsync(user, agencyId, cancellationToken), roundList);
     }

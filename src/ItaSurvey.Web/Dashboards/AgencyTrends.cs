@@ -47,16 +47,11 @@ public sealed class AgencyTrends(IDbContextFactory<ItaDbContext> databases, Roun
     /// <summary>The agency's trends, or null when there is no such agency or the user may not see it.</summary>
     public async Task<AgencyTrend?> ForAgencyAsync(ClaimsPrincipal user, int agencyId, CancellationToken cancellationToken = default)
     {
-        if (!await access.CanSeeAsync(user, agencyId, cancellationToken))
+        if (await access.VisibleAgencyAsync(user, agencyId, cancellationToken) is not { } agency)
         {
             return null;
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken);
-        if (agency is null)
-        {
-            return null;
-        }
         var official = await db.OfficialResults.AsNoTracking().Include(r => r.Indicators)
             .Where(r => r.AgencyId == agencyId).ToListAsync(cancellationToken);
         // One round per agency and year today; should that change, the latest round of a year counts.
