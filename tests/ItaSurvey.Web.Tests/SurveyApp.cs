@@ -26,6 +26,9 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
 
     public int SubmissionsPerMinute { get; init; } = 60;
 
+    /// <summary>More services for one test's app: faults, a proxy in front.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public const string PublicBaseUrl = "https://ita.example.test";
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 5, 2, 3, 0, 0, TimeSpan.Zero));
@@ -46,7 +49,11 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
         builder.UseSetting("Oit:LinkCheck:Enabled", "false"); // tests that need the link check start it themselves
         builder.UseSetting("Dashboards:Snapshots:Enabled", "false"); // tests refresh score snapshots themselves
         builder.UseSetting("Responding:SubmissionsPerMinutePerClient", SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 
     /// <summary>Creates an agency and a round open 1 April – 30 June 2566, returning its IIT and EIT link codes.</summary>
@@ -64,6 +71,12 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
 
     public async Task<IReadOnlyList<string>> AccessCodesAsync(int roundId, int count) =>
         await Services.GetRequiredService<RoundAdmin>().GenerateAccessCodesAsync(roundId, count);
+
+    public async Task<List<string>> AccessCodesInDatabaseAsync(int roundId)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync();
+        return await db.AccessCodes.Where(c => c.RoundId == roundId).Select(c => c.Code).ToListAsync();
+    }
 
     public async Task<List<ItaSurvey.Web.Responding.Response>> StoredResponsesAsync()
     {

@@ -1,4 +1,5 @@
 using ItaSurvey.Web.Auditing;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
@@ -16,7 +17,7 @@ public static class AccountsApi
     }
 
     private static async Task<IResult> LoginAsync([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<AppUser> signIn, AuditLog audit, HttpContext http)
+        SignInManager<AppUser> signIn, DecoyPasswords passwords, AuditLog audit, HttpContext http)
     {
         var back = IsLocal(returnUrl) ? returnUrl! : "/admin";
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 256 || password.Length > 256)
@@ -24,9 +25,16 @@ public static class AccountsApi
             return Results.Redirect("/admin/login?error=missing&returnUrl=" + Uri.EscapeDataString(back));
         }
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
+        var lockedBefore = user is not null && await signIn.UserManager.IsLockedOutAsync(user); // read from the loaded user
         var result = user is null
             ? SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (user is null || lockedBefore)
+        {
+            // Identity checks no password for an unknown or locked account; hash one anyway so
+            // that every answer costs the same time and timing tells no account apart.
+            passwords.Burn(password);
+        }
         if (result.Succeeded)
         {
             var principal = await signIn.CreateUserPrincipalAsync(user!);
@@ -37,11 +45,19 @@ public static class AccountsApi
         {
             await audit.RecordAsync(null, "account.lockout", null, email.Trim(), http.RequestAborted);
         }
-        return Results.Redirect($"/admin/login?error={(result.IsLockedOut ? "locked" : "failed")}&returnUrl={Uri.EscapeDataString(back)}");
+        // One answer for a wrong password, an unknown address and a locked account: "locked"
+        // only for accounts that exist would tell which addresses have one. The page says both.
+        return Results.Redirect("/admin/login?error=failed&returnUrl=" + Uri.EscapeDataString(back));
     }
 
-    private static async Task<IResult> LogoutAsync(SignInManager<AppUser> signIn)
+    private static async Task<IResult> LogoutAsync(SignInManager<AppUser> signIn, IAntiforgery antiforgery, HttpContext http)
     {
+        // The endpoint binds no form, so antiforgery is checked here: another site must not be
+        // able to sign an administrator out.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest();
+        }
         await signIn.SignOutAsync();
         return Results.Redirect("/admin/login?signedOut=1");
     }
