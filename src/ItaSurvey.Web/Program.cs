@@ -78,16 +78,18 @@ if (dataVerb)
     return await CommandLine.RunDataVerbAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
+// Behind a reverse proxy on the same machine (only loopback proxies are trusted) the client
+// address and scheme come from X-Forwarded-*: first, so that HSTS, cookies and the rate
+// limiter see the request as the proxy received it.
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
 app.UseSecurityHeaders();
-// Behind a reverse proxy on the same machine (only loopback proxies are trusted) the client
-// address and scheme come from X-Forwarded-*; the rate limiter partitions by that address.
-app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}", createScopeForStatusCodePages: true);
+app.UseErrorPagesAsGet();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

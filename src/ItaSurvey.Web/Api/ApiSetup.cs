@@ -40,6 +40,7 @@ public static class ApiSetup
             .RequireAuthorization(Policy)
             .RequireRateLimiting(ApiRateLimit.Policy)
             .AddEndpointFilter(ApiProblems.CatchUnexpected)
+            .AddEndpointFilter(CookieAntiforgery.RequireForCookieWrites)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapAgencies();
