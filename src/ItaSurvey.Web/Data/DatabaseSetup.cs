@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -11,7 +12,7 @@ public static class DatabaseSetup
     /// <summary>
     /// Registers the context factory for the configured provider, keeps the data-protection keys
     /// in the database (so every instance can read every other's antiforgery tokens, submission
-    /// keys and cookies), and a readiness check that reaches the database.
+    /// keys and cookies), and readiness checks that reach the database and write to it.
     /// </summary>
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
@@ -20,10 +21,13 @@ public static class DatabaseSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var settings = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Interceptors registered in the container are added to every context: none in production;
+        // tests add faults (a full disk, a locked file).
         if (settings.IsPostgres)
         {
             builder.Services.AddDbContextFactory<PostgresItaDbContext>((services, options) =>
-                options.UseNpgsql(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+                options.UseNpgsql(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+                    .AddInterceptors(services.GetServices<IInterceptor>()));
             builder.Services.AddSingleton<IDbContextFactory<ItaDbContext>, ItaDbContextFactory<PostgresItaDbContext>>();
         }
         else
@@ -31,14 +35,19 @@ public static class DatabaseSetup
             builder.Services.AddDbContextFactory<SqliteItaDbContext>((services, options) =>
             {
                 var current = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                options.UseSqlite(current.ConnectionString).AddInterceptors(new SqlitePragmas(current.SqliteSynchronous));
+                options.UseSqlite(current.ConnectionString).AddInterceptors(new SqlitePragmas(current.SqliteSynchronous))
+                    .AddInterceptors(services.GetServices<IInterceptor>());
             });
             builder.Services.AddSingleton<IDbContextFactory<ItaDbContext>, ItaDbContextFactory<SqliteItaDbContext>>();
         }
         // Scoped contexts for Identity's stores and the data-protection key store.
         builder.Services.AddScoped<ItaDbContext>(services => services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContext());
         builder.Services.AddDataProtection().SetApplicationName("ItaSurvey").PersistKeysToDbContext<ItaDbContext>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<ItaDbContext>("database", tags: ["ready"]);
+        // Readiness: the database answers and accepts a write.
+        builder.Services.AddSingleton<DatabaseWrites>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<ItaDbContext>("database", tags: ["ready"])
+            .AddCheck<WritableDatabaseCheck>("database-writable", tags: ["ready"]);
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

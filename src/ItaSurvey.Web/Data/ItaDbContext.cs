@@ -49,7 +49,10 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ImprovementReport> ImprovementReports => Set<ImprovementReport>();
 
     public DbSet<ImprovementItem> ImprovementItems => Set<ImprovementItem>();
+
     public DbSet<RoundScoreSnapshot> RoundScoreSnapshots => Set<RoundScoreSnapshot>();
+
+    public DbSet<WriteProbe> WriteProbes => Set<WriteProbe>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -159,6 +162,12 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(s => s.Indicators).HasMaxLength(1000);
             e.HasIndex(s => new { s.FiscalYear, s.AgencyId });
             e.HasOne<AssessmentRound>().WithOne().HasForeignKey<RoundScoreSnapshot>(s => s.RoundId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<WriteProbe>(e =>
+        {
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.HasData(new WriteProbe { Id = 1, Writes = 0 });
         });
     }
 }

@@ -28,6 +28,9 @@ public sealed record QuestionnaireView(
 
     public bool Expired { get; init; }
 
+    /// <summary>The answers arrived but the database could not store them: send again.</summary>
+    public bool NotSaved { get; init; }
+
     public bool AnsweredOnThisDevice { get; init; }
 
     public bool IsEit => Link.Instrument == "EIT";

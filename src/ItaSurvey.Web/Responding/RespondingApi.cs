@@ -164,6 +164,19 @@ public static class RespondingApi
                 return Rejected(log, "duplicate", PublicPages.Message(StatusCodes.Status409Conflict, english, text["DuplicateTitle"], text["DuplicateBody"], tone: "success"));
             case StoreOutcome.AccessCodeUsed:
                 return Rejected(log, "code-used", PublicPages.Message(StatusCodes.Status409Conflict, english, text["CodeUsedTitle"], text["CodeUsed"], tone: "error"));
+            case StoreOutcome.NotSaved:
+                // The same form again, every answer and the same submission key kept: sending it
+                // once more stores it once, even if this commit did reach the disk after all.
+                http.Response.Headers.RetryAfter = "30";
+                return Rejected(log, "not-saved", Render(Form(http, link, english) with
+                {
+                    SubmissionKey = Single(form, "_key")!,
+                    AccessCode = accessCode,
+                    Levels = answers.Levels,
+                    Capacity = capacity,
+                    ServiceConfirmed = service == "1",
+                    NotSaved = true,
+                }, StatusCodes.Status503ServiceUnavailable));
         }
         ResponseCounters.Stored(link.Instrument);
         if (link.Instrument == "EIT")

@@ -13,6 +13,12 @@ public enum StoreOutcome
 
     /// <summary>The single-use code was used (or is unknown) by the time of the commit.</summary>
     AccessCodeUsed,
+
+    /// <summary>
+    /// The database refused the commit (a full disk, a locked or unreachable database): nothing
+    /// of it was stored, and the respondent may send the same form again.
+    /// </summary>
+    NotSaved,
 }
 
 /// <summary>
@@ -22,7 +28,7 @@ public enum StoreOutcome
 /// response, so an acknowledged response is on disk. Uniqueness rests on the database: the
 /// submission key's unique index and a conditional update of the single-use code.
 /// </summary>
-public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, ILogger<ResponseStore> log) : BackgroundService
+public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, DatabaseWrites writes, ILogger<ResponseStore> log) : BackgroundService
 {
     private const int MaxBatch = 256;
 
@@ -66,6 +72,7 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, ILo
         try
         {
             var outcomes = await CommitBatchAsync(batch);
+            writes.Succeeded();
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Outcome.TrySetResult(outcomes[i]);
@@ -82,7 +89,8 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, ILo
         catch (Exception e)
         {
             log.LogError(e, "A batch of {Count} responses could not be stored", batch.Count);
-            batch.ForEach(p => p.Outcome.TrySetException(e));
+            writes.Failed(e);
+            batch.ForEach(p => p.Outcome.TrySetResult(StoreOutcome.NotSaved));
         }
     }
 
@@ -91,6 +99,7 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, ILo
         try
         {
             pending.Outcome.TrySetResult((await CommitBatchAsync([pending]))[0]);
+            writes.Succeeded();
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
@@ -99,7 +108,8 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, ILo
         catch (Exception e)
         {
             log.LogError(e, "A response could not be stored");
-            pending.Outcome.TrySetException(e);
+            writes.Failed(e);
+            pending.Outcome.TrySetResult(StoreOutcome.NotSaved);
         }
     }
 

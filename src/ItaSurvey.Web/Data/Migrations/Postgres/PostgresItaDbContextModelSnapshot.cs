@@ -286,6 +286,26 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("RoundScoreSnapshots");
                 });
 
+            modelBuilder.Entity("ItaSurvey.Web.Data.WriteProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Writes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WriteProbes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Writes = 0L
+                        });
+                });
+
             modelBuilder.Entity("ItaSurvey.Web.Imports.OfficialIndicatorScore", b =>
                 {
                     b.Property<int>("OfficialResultId")

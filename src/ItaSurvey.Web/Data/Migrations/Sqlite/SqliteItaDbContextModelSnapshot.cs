@@ -275,6 +275,26 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("RoundScoreSnapshots");
                 });
 
+            modelBuilder.Entity("ItaSurvey.Web.Data.WriteProbe", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Writes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WriteProbes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Writes = 0L
+                        });
+                });
+
             modelBuilder.Entity("ItaSurvey.Web.Imports.OfficialIndicatorScore", b =>
                 {
                     b.Property<int>("OfficialResultId")

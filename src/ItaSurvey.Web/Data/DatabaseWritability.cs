@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ItaSurvey.Web.Data;
+
+/// <summary>One row that the readiness check rewrites: a commit that reaches the disk.</summary>
+public sealed class WriteProbe
+{
+    public int Id { get; set; }
+
+    public long Writes { get; set; }
+}
+
+/// <summary>
+/// What the writers of the database saw last. A full disk or a locked file fails writes while
+/// reads, and a check that only connects, still succeed: the response store reports here, so
+/// that readiness can say "not ready" at once.
+/// </summary>
+public sealed class DatabaseWrites(TimeProvider clock)
+{
+    /// <summary>How long a failed write alone keeps the app not ready, without a new failure.</summary>
+    public static readonly TimeSpan FailureMemory = TimeSpan.FromSeconds(30);
+
+    private DateTimeOffset? _failedAt;
+
+    private string? _reason;
+
+    public void Succeeded() => _failedAt = null;
+
+    public void Failed(Exception error)
+    {
+        _reason = error.GetBaseException().GetType().Name;
+        _failedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>The kind of the last failure, while it is recent and no write has succeeded since.</summary>
+    public string? RecentFailure => _failedAt is { } at && clock.GetUtcNow() - at < FailureMemory ? _reason : null;
+}
+
+/// <summary>
+/// Readiness: commits a write (one row's counter) and reports whether writes have been failing,
+/// so a load balancer takes an instance whose database cannot store responses out of rotation,
+/// and back once a write succeeds.
+/// </summary>
+public sealed class WritableDatabaseCheck(IDbContextFactory<ItaDbContext> databases, DatabaseWrites writes) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.WriteProbes.Where(p => p.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.Writes, p => p.Writes + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not accept writes: " + e.GetBaseException().Message);
+        }
+        return writes.RecentFailure is { } failure
+            ? HealthCheckResult.Unhealthy($"Storing responses failed moments ago ({failure}).")
+            : HealthCheckResult.Healthy();
+    }
+}
