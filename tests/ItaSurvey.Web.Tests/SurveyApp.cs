@@ -24,6 +24,9 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "itasurvey-app-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where the SQLite file lives: a fresh temporary folder unless a test needs another disk.</summary>
+    public string DataFolder { get => _folder; init => _folder = value; }
+
     public int SubmissionsPerMinute { get; init; } = 60;
 
     /// <summary>More services for one test's app: faults, a proxy in front.</summary>
@@ -71,6 +74,14 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
 
     public async Task<IReadOnlyList<string>> AccessCodesAsync(int roundId, int count) =>
         await Services.GetRequiredService<RoundAdmin>().GenerateAccessCodesAsync(roundId, count);
+
+    /// <summary>A plain connection to this app's database (either provider), opened, for faults and checks.</summary>
+    public async Task<System.Data.Common.DbConnection> ConnectAsync()
+    {
+        var connection = _database.Connect(DatabaseFile);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
 
     public async Task<List<string>> AccessCodesInDatabaseAsync(int roundId)
     {

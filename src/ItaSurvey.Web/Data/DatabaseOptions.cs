@@ -25,5 +25,13 @@ public sealed class DatabaseOptions
     [AllowedValues("FULL", "NORMAL")]
     public string SqliteSynchronous { get; set; } = "FULL";
 
+    /// <summary>
+    /// How long storing responses, and the readiness probe, wait for a locked or slow database
+    /// before giving up. A respondent then gets the form back, answers kept, with "not saved,
+    /// send again" rather than a page that hangs.
+    /// </summary>
+    [TimeSpanRange("00:00:01", "00:01:00")]
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsPostgres => Provider == "Postgres";
 }

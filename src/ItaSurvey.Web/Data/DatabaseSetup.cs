@@ -73,6 +73,25 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Makes this context give up on a locked or slow database after <paramref name="timeout"/>
+    /// instead of the provider's default (SQLite's busy timeout of 10 s, Npgsql's 30 s commands).
+    /// </summary>
+    public static async Task LimitWaitAsync(ItaDbContext db, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        db.Database.SetCommandTimeout(timeout);
+        if (db.Database.IsSqlite())
+        {
+            // SQLite waits for a lock in its busy handler, per connection, and Microsoft.Data.Sqlite
+            // retries a busy BEGIN until the connection's default timeout (30 s).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds);
+            await using var pragma = db.Database.GetDbConnection().CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout=" + ((int)timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>True when a save failed on a unique index, on either provider.</summary>
     public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace ItaSurvey.Web.Data;
 
@@ -23,6 +24,9 @@ public sealed class DatabaseWrites(TimeProvider clock)
 
     private DateTimeOffset? _failedAt;
 
+    /// <summary>One readiness probe at a time: while the database is locked, probes would otherwise pile up.</summary>
+    public SemaphoreSlim Probing { get; } = new(1, 1);
+
     private string? _reason;
 
     public void Succeeded() => _failedAt = null;
@@ -42,23 +46,37 @@ public sealed class DatabaseWrites(TimeProvider clock)
 /// so a load balancer takes an instance whose database cannot store responses out of rotation,
 /// and back once a write succeeds.
 /// </summary>
-public sealed class WritableDatabaseCheck(IDbContextFactory<ItaDbContext> databases, DatabaseWrites writes) : IHealthCheck
+public sealed class WritableDatabaseCheck(IDbContextFactory<ItaDbContext> databases, DatabaseWrites writes, IOptions<DatabaseOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!await writes.Probing.WaitAsync(TimeSpan.Zero, cancellationToken))
+        {
+            return HealthCheckResult.Unhealthy("The previous write probe has not finished: the database is locked or slow.");
+        }
         try
         {
-            await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.WriteProbes.Where(p => p.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.Writes, p => p.Writes + 1), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await ProbeAsync(options.Value.WriteTimeout, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("The database does not accept writes: " + e.GetBaseException().Message);
+        }
+        finally
+        {
+            writes.Probing.Release();
         }
         return writes.RecentFailure is { } failure
             ? HealthCheckResult.Unhealthy($"Storing responses failed moments ago ({failure}).")
             : HealthCheckResult.Healthy();
+    }
+
+    private async Task ProbeAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await DatabaseSetup.LimitWaitAsync(db, timeout, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.WriteProbes.Where(p => p.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.Writes, p => p.Writes + 1), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

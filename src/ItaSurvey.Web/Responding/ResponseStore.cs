@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ItaSurvey.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ItaSurvey.Web.Responding;
 
@@ -28,7 +29,8 @@ public enum StoreOutcome
 /// response, so an acknowledged response is on disk. Uniqueness rests on the database: the
 /// submission key's unique index and a conditional update of the single-use code.
 /// </summary>
-public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, DatabaseWrites writes, ILogger<ResponseStore> log) : BackgroundService
+public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, DatabaseWrites writes, IOptions<DatabaseOptions> options,
+    ILogger<ResponseStore> log) : BackgroundService
 {
     private const int MaxBatch = 256;
 
@@ -116,6 +118,7 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, Dat
     private async Task<StoreOutcome[]> CommitBatchAsync(IReadOnlyList<Pending> batch)
     {
         await using var db = await databases.CreateDbContextAsync();
+        await DatabaseSetup.LimitWaitAsync(db, options.Value.WriteTimeout, CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var keys = batch.Select(p => p.Response.SubmissionKey).ToList();
         var taken = (await db.Responses.Where(r => keys.Contains(r.SubmissionKey)).Select(r => r.SubmissionKey).ToListAsync()).ToHashSet();
