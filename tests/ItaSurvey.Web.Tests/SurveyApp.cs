@@ -60,12 +60,13 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates an agency and a round open 1 April – 30 June 2566, returning its IIT and EIT link codes.</summary>
-    public async Task<TestRound> CreateRoundAsync(IitMode mode = IitMode.SingleUseCodes, DateOnly? opens = null, DateOnly? closes = null)
+    public async Task<TestRound> CreateRoundAsync(IitMode mode = IitMode.SingleUseCodes, DateOnly? opens = null, DateOnly? closes = null,
+        string agencyName = "เทศบาลตำบลคลองวาฬ")
     {
         var admin = Services.GetRequiredService<RoundAdmin>();
         var agency = await admin.CreateAgencyAsync(new Agency
         {
-            NameTh = "เทศบาลตำบลคลองวาฬ", NameEn = "Khlong Wan Subdistrict Municipality",
+            NameTh = agencyName, NameEn = "Khlong Wan Subdistrict Municipality",
             Province = "ประจวบคีรีขันธ์", AgencyGroup = "tambon-municipality-s", StaffHeadcount = 80,
         });
         var round = await admin.CreateRoundAsync(agency.Id, 2566, opens ?? new DateOnly(2023, 4, 1), closes ?? new DateOnly(2023, 6, 30), mode);
