@@ -52,6 +52,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddDatabase();
 
 // Respondent pages: plain forms, antiforgery, submission keys, per-client rate limiting.
+builder.AddCookiePolicies();
 builder.AddResponding();
 
 // Administration: accounts and roles, agency scoping, audit log, rounds, OIT, results, API.

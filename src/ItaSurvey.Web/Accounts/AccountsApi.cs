@@ -17,7 +17,7 @@ public static class AccountsApi
     }
 
     private static async Task<IResult> LoginAsync([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<AppUser> signIn, DecoyPasswords passwords, AuditLog audit, HttpContext http)
+        SignInManager<AppUser> signIn, DecoyPasswords decoy, IPasswordHasher<AppUser> hasher, AuditLog audit, HttpContext http)
     {
         var back = IsLocal(returnUrl) ? returnUrl! : "/admin";
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 256 || password.Length > 256)
@@ -33,7 +33,7 @@ public static class AccountsApi
         {
             // Identity checks no password for an unknown or locked account; hash one anyway so
             // that every answer costs the same time and timing tells no account apart.
-            passwords.Burn(password);
+            decoy.Burn(hasher, password);
         }
         if (result.Succeeded)
         {

@@ -10,17 +10,18 @@ public sealed class DecoyPasswords
 {
     private static readonly AppUser Nobody = new() { UserName = "decoy" };
 
-    private readonly IPasswordHasher<AppUser> _hasher;
+    private readonly Lazy<string> _secret = new(() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)));
 
-    private readonly string _hash;
+    private string? _hash;
 
-    public DecoyPasswords(IPasswordHasher<AppUser> hasher)
+    /// <summary>
+    /// Verifies the password against the decoy hash with the request's hasher (Identity's is
+    /// scoped); the answer is always "no". The hash is made once, by the same hasher and settings
+    /// as real accounts' hashes, so checking it costs what theirs cost.
+    /// </summary>
+    public void Burn(IPasswordHasher<AppUser> hasher, string password)
     {
-        _hasher = hasher;
-        // Made with the same hasher and settings as real accounts, so it costs what theirs cost.
-        _hash = hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)));
+        var hash = _hash ??= hasher.HashPassword(Nobody, _secret.Value);
+        hasher.VerifyHashedPassword(Nobody, hash, password);
     }
-
-    /// <summary>Verifies the password against the decoy hash; the answer is always "no".</summary>
-    public void Burn(string password) => _hasher.VerifyHashedPassword(Nobody, _hash, password);
 }

@@ -7,6 +7,16 @@ namespace ItaSurvey.Web.Security;
 /// </summary>
 public static class SecurityHeaders
 {
+    /// <summary>
+    /// The antiforgery cookie is Secure whenever the request is (behind the TLS proxy, always):
+    /// its default marks it Secure never. Plain http happens only on a developer's machine.
+    /// </summary>
+    public static WebApplicationBuilder AddCookiePolicies(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        return builder;
+    }
+
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
