@@ -182,8 +182,10 @@ public class ImprovementReportTests : IAsyncLifetime
     {
         var browser = await _world.BrowserAsync(Roles.AgencyAdmin);
 
-        var html = await browser.GetStringAsync(path.Replace("{round}", _world.Other.Id.ToString()), Cancel);
+        var answer = await browser.GetAsync(path.Replace("{round}", _world.Other.Id.ToString()), Cancel);
+        var html = await answer.Content.ReadAsStringAsync(Cancel);
 
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
         Assert.Contains("ไม่พบข้อมูลที่ต้องการ", html, StringComparison.Ordinal);
         Assert.DoesNotContain(AdminWorld.OtherName, html, StringComparison.Ordinal);
     }
