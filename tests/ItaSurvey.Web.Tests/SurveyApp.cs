@@ -20,9 +20,29 @@ namespace ItaSurvey.Web.Tests;
 /// </summary>
 public sealed class SurveyApp : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly TestDatabase _database;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "itasurvey-app-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+
+    private readonly bool _ownsDatabase;
+
+    public SurveyApp()
+    {
+        _database = TestDatabase.Create();
+        _folder = Path.Combine(Path.GetTempPath(), "itasurvey-app-" + Guid.NewGuid().ToString("N"));
+        _ownsDatabase = true;
+    }
+
+    /// <summary>
+    /// A second instance of the app over the database of <paramref name="first"/>, as behind a
+    /// load balancer: its own services, caches and clock. Dispose it before the first, which
+    /// drops the database.
+    /// </summary>
+    public SurveyApp(SurveyApp first)
+    {
+        _database = first._database;
+        _folder = first._folder;
+    }
 
     public int SubmissionsPerMinute { get; init; } = 60;
 
@@ -125,6 +145,10 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
         await _database.DropAsync();
         if (Directory.Exists(_folder))
         {
