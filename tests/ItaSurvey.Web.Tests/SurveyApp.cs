@@ -33,16 +33,19 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
         _ownsDatabase = true;
     }
 
+    // Private: a class fixture (IClassFixture<SurveyApp>) may have one public constructor only.
+    private SurveyApp(SurveyApp first)
+    {
+        _database = first._database;
+        _folder = first._folder;
+    }
+
     /// <summary>
     /// A second instance of the app over the database of <paramref name="first"/>, as behind a
     /// load balancer: its own services, caches and clock. Dispose it before the first, which
     /// drops the database.
     /// </summary>
-    public SurveyApp(SurveyApp first)
-    {
-        _database = first._database;
-        _folder = first._folder;
-    }
+    public static SurveyApp SharingDatabaseOf(SurveyApp first) => new(first);
 
     public int SubmissionsPerMinute { get; init; } = 60;
 

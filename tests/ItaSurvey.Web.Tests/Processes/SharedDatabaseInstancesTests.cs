@@ -31,7 +31,7 @@ public class SharedDatabaseInstancesTests
     public async Task Periodic_work_runs_on_one_instance_per_period_however_many_instances_serve(string lease, string section, string interval)
     {
         await using var firstApp = new SurveyApp();
-        await using var secondApp = new SurveyApp(firstApp);
+        await using var secondApp = SurveyApp.SharingDatabaseOf(firstApp);
         var log = new LeaseLog();
         var first = WithWork(firstApp, section, interval, log);
         var second = WithWork(secondApp, section, interval, log);
@@ -55,7 +55,7 @@ public class SharedDatabaseInstancesTests
     public async Task A_lease_passes_to_another_instance_only_once_it_expires_or_is_released()
     {
         await using var firstApp = new SurveyApp();
-        await using var secondApp = new SurveyApp(firstApp);
+        await using var secondApp = SurveyApp.SharingDatabaseOf(firstApp);
         var first = firstApp.Services.GetRequiredService<WorkLeases>();
         var second = secondApp.Services.GetRequiredService<WorkLeases>();
         var minute = TimeSpan.FromMinutes(1);
@@ -77,7 +77,7 @@ public class SharedDatabaseInstancesTests
     public async Task Results_imported_through_one_instance_show_at_once_in_the_overview_of_another()
     {
         await using var firstApp = new SurveyApp();
-        await using var secondApp = new SurveyApp(firstApp);
+        await using var secondApp = SurveyApp.SharingDatabaseOf(firstApp);
         var admin = firstApp.Services.GetRequiredService<RoundAdmin>();
         var agencies = new List<Agency>();
         foreach (var name in new[] { "เทศบาลตำบลหนึ่ง", "เทศบาลตำบลสอง" })
