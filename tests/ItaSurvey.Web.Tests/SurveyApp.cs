@@ -20,9 +20,32 @@ namespace ItaSurvey.Web.Tests;
 /// </summary>
 public sealed class SurveyApp : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly TestDatabase _database;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "itasurvey-app-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+
+    private readonly bool _ownsDatabase;
+
+    public SurveyApp()
+    {
+        _database = TestDatabase.Create();
+        _folder = Path.Combine(Path.GetTempPath(), "itasurvey-app-" + Guid.NewGuid().ToString("N"));
+        _ownsDatabase = true;
+    }
+
+    // Private: a class fixture (IClassFixture<SurveyApp>) may have one public constructor only.
+    private SurveyApp(SurveyApp first)
+    {
+        _database = first._database;
+        _folder = first._folder;
+    }
+
+    /// <summary>
+    /// A second instance of the app over the database of <paramref name="first"/>, as behind a
+    /// load balancer: its own services, caches and clock. Dispose it before the first, which
+    /// drops the database.
+    /// </summary>
+    public static SurveyApp SharingDatabaseOf(SurveyApp first) => new(first);
 
     /// <summary>Where the SQLite file lives: a fresh temporary folder unless a test needs another disk.</summary>
     public string DataFolder { get => _folder; init => _folder = value; }
@@ -137,6 +160,10 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
         await _database.DropAsync();
         if (Directory.Exists(_folder))
         {

@@ -1,6 +1,7 @@
 using ItaSurvey.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace ItaSurvey.Web.Accounts;
@@ -53,6 +54,12 @@ public static class AccountsSetup
             };
         });
         builder.Services.AddAuthorization();
+        // Open admin pages (a live connection, no requests) check their user again at an interval.
+        builder.Services.AddOptions<AccountsOptions>()
+            .Bind(builder.Configuration.GetSection(AccountsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<AuthenticationStateProvider, OpenPageRevalidation>();
         builder.Services.AddScoped<AgencyAccess>();
         builder.Services.AddSingleton<DecoyPasswords>();
         return builder;

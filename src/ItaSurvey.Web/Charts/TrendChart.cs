@@ -5,7 +5,7 @@ namespace ItaSurvey.Web.Charts;
 /// <summary>
 /// Scores over fiscal years: a line per series, a tick at each whole year present, the
 /// threshold as a dashed line, and a projection drawn hollow at the end of a dashed line,
-/// with its interval, labelled ประมาณการ.
+/// with its interval (cut at 0 and 100), labelled ประมาณการ inside the plot area.
 /// </summary>
 internal static class TrendChart
 {
@@ -58,7 +58,12 @@ internal static class TrendChart
         var (low, high) = ScoreRange(data);
         var step = high - low > 40 ? 10 : 5;
         plot.Axes.Left.TickGenerator = ChartTicks.Generator(ChartTicks.Steps(low, high, step));
-        plot.Axes.SetLimits(years.Min() - 0.5, years.Max() + 0.5, low - 1, high + 3);
+        // Room above the highest projection label, which sits over its interval (up to 100): the
+        // top of the axis leaves LabelHeight pixels above the label's anchor in the smallest plot area.
+        var labelled = data.Series.Select(s => s.Projection).OfType<TrendProjection>().Select(LabelAnchor).DefaultIfEmpty(high).Max();
+        var bottom = low - 1;
+        var top = Math.Max(high + 3, ((labelled * PlotHeight) - (LabelHeight * bottom)) / (PlotHeight - LabelHeight));
+        plot.Axes.SetLimits(years.Min() - 0.5, years.Max() + 0.5, bottom, top);
         if (data.Threshold is { } threshold)
         {
             // Named at the left end, under the line, where the first year's point is rarely that low.
@@ -88,7 +93,7 @@ internal static class TrendChart
             link.LinePattern = LinePattern.Dashed;
             link.MarkerSize = 0;
         }
-        if (next.Lower is { } lower && next.Upper is { } upper)
+        if (Interval(next) is var (lower, upper))
         {
             var interval = plot.Add.Line(next.Year, lower, next.Year, upper);
             interval.LineColor = color;
@@ -97,15 +102,35 @@ internal static class TrendChart
         }
         var marker = plot.Add.Marker(next.Year, next.Score, MarkerShape.OpenCircle, 11, color);
         marker.MarkerLineWidth = 2;
+        // Above the interval and to the left of it: the projection is the last year, whose half-year
+        // margin on the right is narrower than the label.
         var text = labelled ? $"{ChartText.Projection} {ChartText.Score(next.Score)}" : ChartText.Projection;
-        ChartStyle.Label(plot, text, next.Year, next.Upper ?? next.Score, ChartStyle.Muted, Alignment.LowerCenter).LabelOffsetY = -8;
+        var label = ChartStyle.Label(plot, text, next.Year, LabelAnchor(next), ChartStyle.Muted, Alignment.LowerRight);
+        label.LabelOffsetX = -6;
+        label.LabelOffsetY = -8;
     }
+
+    /// <summary>
+    /// The prediction interval as drawn: scores run from 0 to 100, so an interval reaching beyond
+    /// them is cut there (the description keeps the computed one).
+    /// </summary>
+    public static (double Lower, double Upper)? Interval(TrendProjection next) =>
+        next.Lower is { } lower && next.Upper is { } upper ? (Math.Clamp(lower, 0, 100), Math.Clamp(upper, 0, 100)) : null;
+
+    /// <summary>Where the projection's label stands: on top of its interval, or of its point without one.</summary>
+    private static double LabelAnchor(TrendProjection next) => Interval(next)?.Upper ?? Math.Clamp(next.Score, 0, 100);
+
+    /// <summary>The projection label's height with its offset, in pixels (13 px Thai text and 8 px above its anchor).</summary>
+    private const double LabelHeight = 30;
+
+    /// <summary>The least height of the plot area, in pixels: the chart's 420 less its title, axis and a legend.</summary>
+    private const double PlotHeight = 240;
 
     /// <summary>From a round ten below the lowest value (or threshold) up to 100.</summary>
     private static (double Low, double High) ScoreRange(TrendChartData data)
     {
         var values = data.Series.SelectMany(s => s.Points.Select(p => p.Score)
-                .Concat(s.Projection is { } n ? new[] { n.Score, n.Lower ?? n.Score, n.Upper ?? n.Score } : []))
+                .Concat(s.Projection is { } n ? new[] { n.Score, Interval(n)?.Lower ?? n.Score, Interval(n)?.Upper ?? n.Score } : []))
             .Append(data.Threshold ?? 100)
             .ToList();
         var low = Math.Clamp(Math.Floor((values.Min() - 5) / 10) * 10, 0, 90);

@@ -12,9 +12,10 @@ public sealed record YearScores(double? Total, RatingLevel? Rating, double? Iit,
 /// <summary>
 /// Every agency's headline scores per fiscal year, kept between page views while the year's data
 /// is unchanged. A cheap stamp (counts and sums of the year's official results and indicator
-/// scores, count and latest computation of its snapshots) is read on every view; any import,
-/// re-import or snapshot refresh changes it and the year is rebuilt. Unscoped: callers pick the
-/// agencies the user may see.
+/// scores, count and latest computation of its snapshots, and the shared overview version) is
+/// read on every view; any import, re-import or snapshot refresh changes it and the year is
+/// rebuilt, on whichever instance the change was made: the stamp is read from the shared
+/// database, never kept per instance. Unscoped: callers pick the agencies the user may see.
 /// </summary>
 public sealed class OverviewYearCache
 {
@@ -51,20 +52,20 @@ public sealed class OverviewYearCache
                 Responses = g.Sum(s => s.ResponseCount), Newest = g.Sum(s => s.LastResponseId), Oit = g.Sum(s => s.OitMark),
             })
             .SingleOrDefaultAsync(cancellationToken);
+        var version = await db.DataVersions.Where(v => v.Name == DataVersion.Overview).Select(v => v.Version).SingleOrDefaultAsync(cancellationToken);
         return new Stamp(results?.Count ?? 0, results?.Totals ?? 0, indicators?.Count ?? 0, indicators?.Sum ?? 0,
-            snapshots?.Count ?? 0, snapshots?.Latest, snapshots?.Responses ?? 0, snapshots?.Newest ?? 0, snapshots?.Oit ?? 0,
-            Interlocked.Read(ref _version));
+            snapshots?.Count ?? 0, snapshots?.Latest, snapshots?.Responses ?? 0, snapshots?.Newest ?? 0, snapshots?.Oit ?? 0, version);
     }
 
-    private long _version;
-
     /// <summary>
-    /// Forgets every year: an import may change scores in place, which the sums of the stamp
-    /// need not show (two values swapped). Called by the importer of this instance.
+    /// Makes every instance forget every year: an import may change scores in place, which the
+    /// sums of the stamp need not show (two values swapped). Raises the shared overview version
+    /// in the caller's transaction, so the other instances see it with the import's commit.
     /// </summary>
-    public void Invalidate()
+    public async Task InvalidateAsync(ItaDbContext db, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _version);
+        await db.DataVersions.Where(v => v.Name == DataVersion.Overview)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
         _years.Clear();
     }
 }

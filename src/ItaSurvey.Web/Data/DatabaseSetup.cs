@@ -49,6 +49,8 @@ public static class DatabaseSetup
             .AddDbContextCheck<ItaDbContext>("database", tags: ["ready"])
             .AddCheck<WritableDatabaseCheck>("database-writable", tags: ["ready"]);
         builder.Services.AddHostedService<DatabaseMigrator>();
+        // Periodic work runs on one instance at a time (score snapshots, the OIT link check).
+        builder.Services.AddSingleton<WorkLeases>();
         return builder;
     }
 

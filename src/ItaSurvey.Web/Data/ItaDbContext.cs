@@ -54,6 +54,10 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<WriteProbe> WriteProbes => Set<WriteProbe>();
 
+    public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
+
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -168,6 +172,20 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(p => p.Id).ValueGeneratedNever();
             e.HasData(new WriteProbe { Id = 1, Writes = 0 });
+        });
+
+        model.Entity<WorkLease>(e =>
+        {
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(64);
+            e.Property(l => l.Holder).HasMaxLength(200);
+        });
+
+        model.Entity<DataVersion>(e =>
+        {
+            e.HasKey(v => v.Name);
+            e.Property(v => v.Name).HasMaxLength(64);
+            e.HasData(new DataVersion { Name = DataVersion.Overview, Version = 0 });
         });
     }
 }

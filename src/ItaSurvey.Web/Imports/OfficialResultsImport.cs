@@ -62,7 +62,7 @@ public sealed class OfficialResultsImport(IDbContextFactory<ItaDbContext> databa
             db.AuditEntries.Add(audit.Entry(user, "results.import", agency.Key, details));
         }
         await db.SaveChangesAsync(cancellationToken);
-        overview.Invalidate();
+        await overview.InvalidateAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportOutcome(file.Rows.Count, []);
     }

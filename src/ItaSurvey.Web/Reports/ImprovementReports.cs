@@ -40,6 +40,9 @@ public sealed class ImprovementReportForm
 
     public List<ImprovementItemForm> Items { get; set; } = [];
 
+    /// <summary>Everything the last save found wrong, row by row and field by field (empty when it saved).</summary>
+    public IReadOnlyList<ImprovementProblem> Problems { get; set; } = [];
+
     public IEnumerable<ImprovementItemForm> In(ImprovementSection section) => Items.Where(i => i.Section == section);
 }
 
@@ -156,7 +159,8 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
 
     /// <summary>
     /// Saves the rows as the page holds them (changed, added, removed) after checking every one;
-    /// when any is wrong nothing is saved and each row carries its errors.
+    /// when any is wrong nothing is saved, each row carries its errors and
+    /// <see cref="ImprovementReportForm.Problems"/> lists them all.
     /// </summary>
     public async Task<Outcome<ImprovementReportForm>> SaveAsync(ClaimsPrincipal user, int roundId, ImprovementReportForm form,
         CancellationToken cancellationToken = default)
@@ -168,22 +172,23 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.FiscalYear).SingleAsync(cancellationToken);
         var codes = catalog.Has(year) ? catalog.Year(year).Model.Indicators.Select(i => i.Code).ToHashSet() : [];
-        var errors = new FormErrors();
+        // Every row and every field is checked, and every problem returned: one save shows them all.
+        var problems = new List<ImprovementProblem>();
         if (form.Items.Count > MaxRows)
         {
-            errors.Add("", $"รายงานหนึ่งฉบับมีได้ไม่เกิน {MaxRows} แถว");
+            problems.Add(new(null, null, null, ImprovementProblem.WholeReport, $"รายงานหนึ่งฉบับมีได้ไม่เกิน {MaxRows} แถว"));
         }
         for (var i = 0; i < form.Items.Count; i++)
         {
-            var item = form.Items[i];
+            var (item, row) = (form.Items[i], i + 1);
             item.Errors = item.Validate(codes);
-            if (item.Errors.Any)
-            {
-                errors.Add(item.Key, $"แถวที่ {i + 1} ({item.SourceCode}): {item.Errors[item.Errors.Fields.First()]}");
-            }
+            problems.AddRange(item.Errors.Fields.Select(field => new ImprovementProblem(row, item.Key, item.SourceCode, field, item.Errors[field]!)));
         }
-        if (errors.Any)
+        form.Problems = problems;
+        if (problems.Count > 0)
         {
+            var errors = new FormErrors();
+            problems.ForEach(p => errors.Add(p.Key, p.Text));
             return Outcome<ImprovementReportForm>.Failed(errors);
         }
 

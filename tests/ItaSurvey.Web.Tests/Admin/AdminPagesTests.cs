@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using ItaSurvey.Web.Accounts;
+using ItaSurvey.Web.Reports;
 
 namespace ItaSurvey.Web.Tests.Admin;
 
@@ -15,24 +16,54 @@ public class AdminPagesTests : IAsyncLifetime
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [Theory]
-    [InlineData("/admin/agencies/{agency}")]
-    [InlineData("/admin/rounds/{round}")]
-    [InlineData("/admin/rounds/{round}/oit")]
-    [InlineData("/admin/rounds/{round}/dashboard")]
-    public async Task An_agency_admin_asking_for_another_agency_gets_not_found_and_none_of_its_data(string path)
+    public static TheoryData<string, bool> PagesWithAnId => new()
     {
+        { "/admin/agencies/{agency}", false }, { "/admin/agencies/{agency}", true },
+        { "/admin/agencies/{agency}/trends", false }, { "/admin/agencies/{agency}/trends", true },
+        { "/admin/rounds/{round}", false }, { "/admin/rounds/{round}", true },
+        { "/admin/rounds/{round}/oit", false }, { "/admin/rounds/{round}/oit", true },
+        { "/admin/rounds/{round}/dashboard", false }, { "/admin/rounds/{round}/dashboard", true },
+        { "/admin/rounds/{round}/report", false }, { "/admin/rounds/{round}/report", true },
+        { "/admin/rounds/{round}/report/print", false }, { "/admin/rounds/{round}/report/print", true },
+        { "/admin/rounds/{round}/share", false }, { "/admin/rounds/{round}/share", true },
+        { "/admin/rounds/{round}/poster/iit", false }, { "/admin/rounds/{round}/poster/iit", true },
+        { "/admin/rounds/{round}/poster/eit", false }, { "/admin/rounds/{round}/poster/eit", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesWithAnId))]
+    public async Task An_agency_admin_asking_for_another_agency_or_a_missing_id_gets_a_404_with_the_admin_notice_and_none_of_its_data(string path, bool missing)
+    {
+        var system = await _world.PrincipalAsync(Roles.SystemAdmin);
+        await _world.WithAsync<ImprovementReports, object>(async reports => await reports.CreateAsync(system, _world.Other.Id, Cancel)); // the other round has a report to print
         var browser = await _world.BrowserAsync(Roles.AgencyAdmin);
-        var url = path.Replace("{agency}", _world.Other.AgencyId.ToString()).Replace("{round}", _world.Other.Id.ToString());
+        var (agency, round) = missing ? (9999, 9999) : (_world.Other.AgencyId, _world.Other.Id);
+        var url = path.Replace("{agency}", agency.ToString()).Replace("{round}", round.ToString());
 
         var response = await browser.GetAsync(url, Cancel);
         var html = await response.Content.ReadAsStringAsync(Cancel);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("ไม่พบข้อมูลที่ต้องการ", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("ไม่พบข้อมูลที่ต้องการ", html, StringComparison.Ordinal); // the admin notice, not the public not-found page
+        Assert.DoesNotContain("สแกน QR code อีกครั้ง", html, StringComparison.Ordinal);
         Assert.DoesNotContain(AdminWorld.OtherName, html, StringComparison.Ordinal);
         Assert.DoesNotContain("ขอนแก่น", html, StringComparison.Ordinal);
         Assert.All(_world.Other.Links, link => Assert.DoesNotContain(link.Code, html, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/admin/agencies/{agency}")]
+    [InlineData("/admin/rounds/{round}")]
+    [InlineData("/admin/rounds/{round}/share")]
+    public async Task The_same_pages_of_the_users_own_agency_answer_200(string path)
+    {
+        var browser = await _world.BrowserAsync(Roles.AgencyAdmin);
+        var url = path.Replace("{agency}", _world.OurAgencyId.ToString()).Replace("{round}", _world.Ours.Id.ToString());
+
+        var response = await browser.GetAsync(url, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("ไม่พบข้อมูลที่ต้องการ", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,11 +71,11 @@ public class AdminPagesTests : IAsyncLifetime
     {
         var browser = await _world.BrowserAsync(Roles.AgencyAdmin);
 
-        var missing = await browser.GetStringAsync("/admin/rounds/9999", Cancel);
-        var outOfScope = await browser.GetStringAsync($"/admin/rounds/{_world.Other.Id}", Cancel);
+        var missing = await browser.GetAsync("/admin/rounds/9999", Cancel);
+        var outOfScope = await browser.GetAsync($"/admin/rounds/{_world.Other.Id}", Cancel);
 
-        Assert.Contains("ไม่พบข้อมูลที่ต้องการ", missing, StringComparison.Ordinal);
-        Assert.Equal(MainOf(missing), MainOf(outOfScope));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (missing.StatusCode, outOfScope.StatusCode));
+        Assert.Equal(MainOf(await missing.Content.ReadAsStringAsync(Cancel)), MainOf(await outOfScope.Content.ReadAsStringAsync(Cancel)));
     }
 
     private static string MainOf(string html) => new HtmlParser().ParseDocument(html).QuerySelector("main")!.TextContent;

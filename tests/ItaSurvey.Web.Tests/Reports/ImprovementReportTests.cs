@@ -74,6 +74,47 @@ public class ImprovementReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_save_with_three_bad_rows_returns_and_shows_every_problem_of_every_row_at_once()
+    {
+        var admin = await _world.PrincipalAsync(Roles.AgencyAdmin, _world.OurAgencyId);
+        var form = (await Service(s => s.CreateAsync(admin, _world.Ours.Id, Cancel))).Value!;
+        (form.Items[0].EvidenceUrl, form.Items[0].Owner) = ("javascript:alert(1)", "somchai@khlongwan.example");
+        (form.Items[2].Weakness, form.Items[2].PlannedAction) = ("  ", new string('ก', 2001));
+        (form.Items[4].IndicatorCode, form.Items[4].SourceCode) = ("99", new string('X', 17));
+
+        var outcome = await Service(s => s.SaveAsync(admin, _world.Ours.Id, form, Cancel));
+        var html = await RenderAsync<Components.Pages.Reports.ImprovementProblemList>(new()
+        {
+            ["RoundId"] = _world.Ours.Id, ["Problems"] = form.Problems,
+        });
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(
+            [(1, "Owner"), (1, "EvidenceUrl"), (3, "Weakness"), (3, "PlannedAction"), (5, "IndicatorCode"), (5, "SourceCode")],
+            form.Problems.Select(p => (p.Row!.Value, p.Field)));
+        Assert.Equal(6, outcome.Errors.Count);
+        Assert.All(form.Problems, p => Assert.Equal(form.Items[p.Row!.Value - 1].Key, p.RowKey));
+        Assert.Equal([2, 0, 2, 0, 2], form.Items.Take(5).Select(i => i.Errors.Count));
+        var items = new HtmlParser().ParseDocument(html).QuerySelectorAll(".error-summary li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(form.Problems.Select(p => p.Text), items);
+        Assert.Contains("แก้ไขทั้ง 6 ข้อ ใน 3 แถว", html, StringComparison.Ordinal);
+        Assert.Contains("แถวที่ 5 (XXXXXXXXXXXXXXXXX) รหัสข้อ: รหัสข้อยาวได้ไม่เกิน 16 ตัวอักษร", items);
+        Assert.Contains($"href=\"/admin/rounds/{_world.Ours.Id}/report#row-{form.Items[2].Key}\"", html, StringComparison.Ordinal);
+        var stored = (await Service(s => s.LoadAsync(admin, _world.Ours.Id, Cancel)))!.Report!;
+        Assert.All(stored.Items, i => Assert.Null(i.Owner));
+    }
+
+    /// <summary>A component rendered to HTML outside any page, with the app's services.</summary>
+    private async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        using var scope = _world.App.Services.CreateScope();
+        await using var renderer = new Microsoft.AspNetCore.Components.Web.HtmlRenderer(scope.ServiceProvider,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<TComponent>(Microsoft.AspNetCore.Components.ParameterView.FromDictionary(parameters))).ToHtmlString());
+    }
+
+    [Fact]
     public async Task Bad_rows_save_nothing_and_each_says_what_to_fix_in_Thai()
     {
         var admin = await _world.PrincipalAsync(Roles.AgencyAdmin, _world.OurAgencyId);
@@ -94,7 +135,7 @@ public class ImprovementReportTests : IAsyncLifetime
         Assert.StartsWith("ระบุส่วนงานหรือตำแหน่งที่รับผิดชอบ", form.Items[2].Errors["Owner"], StringComparison.Ordinal);
         Assert.Equal("แนวทางปฏิบัติยาวได้ไม่เกิน 2,000 ตัวอักษร", form.Items[3].Errors["PlannedAction"]);
         Assert.Equal("เลือกตัวชี้วัดของปีงบประมาณนี้", form.Items[4].Errors["IndicatorCode"]);
-        Assert.Equal("แถวที่ 1 (O4): URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://", outcome.Errors[form.Items[0].Key]);
+        Assert.Equal("แถวที่ 1 (O4) ลิงก์หลักฐาน: URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://", outcome.Errors[$"{form.Items[0].Key}.EvidenceUrl"]);
         var stored = (await Service(s => s.LoadAsync(admin, _world.Ours.Id, Cancel)))!.Report!;
         Assert.All(stored.Items, i => Assert.Null(i.PlannedAction));
         Assert.DoesNotContain(await AuditAsync(), a => a.Action == "report.update");
@@ -182,8 +223,10 @@ public class ImprovementReportTests : IAsyncLifetime
     {
         var browser = await _world.BrowserAsync(Roles.AgencyAdmin);
 
-        var html = await browser.GetStringAsync(path.Replace("{round}", _world.Other.Id.ToString()), Cancel);
+        var answer = await browser.GetAsync(path.Replace("{round}", _world.Other.Id.ToString()), Cancel);
+        var html = await answer.Content.ReadAsStringAsync(Cancel);
 
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
         Assert.Contains("ไม่พบข้อมูลที่ต้องการ", html, StringComparison.Ordinal);
         Assert.DoesNotContain(AdminWorld.OtherName, html, StringComparison.Ordinal);
     }

@@ -117,8 +117,10 @@ public class SharingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/admin/rounds/{_round.Id}/poster-eit.pdf", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/admin/rounds/{_round.Id}/slips.pdf", Cancel)).StatusCode);
-        var share = await browser.GetStringAsync($"/admin/rounds/{_round.Id}/share", Cancel);
-        Assert.Contains("ไม่พบรอบการประเมินนี้", share, StringComparison.Ordinal);
+        var answer = await browser.GetAsync($"/admin/rounds/{_round.Id}/share", Cancel);
+        var share = await answer.Content.ReadAsStringAsync(Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Contains("ไม่พบข้อมูลที่ต้องการ", share, StringComparison.Ordinal);
         Assert.DoesNotContain(_round.EitCode, share, StringComparison.Ordinal);
     }
 

@@ -176,10 +176,12 @@ public class AgencyTrendsTests : IAsyncLifetime
         await _world.ImportAsync($"{TrendsWorld.OtherName},ขอนแก่น,2565,{TrendsWorld.Indicators2565},87.97");
         var browser = await _world.BrowserAsync(Roles.AgencyAdmin);
 
-        var html = await browser.GetStringAsync($"/admin/agencies/{_world.OtherAgencyId}/trends", TrendsWorld.Cancel);
+        var answer = await browser.GetAsync($"/admin/agencies/{_world.OtherAgencyId}/trends", TrendsWorld.Cancel);
+        var html = await answer.Content.ReadAsStringAsync(TrendsWorld.Cancel);
         var viewer = await _world.PrincipalAsync(Roles.Viewer, _world.Ours.AgencyId);
         var direct = await _world.WithAsync<AgencyTrends, AgencyTrend?>(t => t.ForAgencyAsync(viewer, _world.OtherAgencyId, TrendsWorld.Cancel));
 
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, answer.StatusCode);
         Assert.Contains("ไม่พบข้อมูลที่ต้องการ", html, StringComparison.Ordinal);
         Assert.DoesNotContain(TrendsWorld.OtherName, html, StringComparison.Ordinal);
         Assert.DoesNotContain("87.97", html, StringComparison.Ordinal);

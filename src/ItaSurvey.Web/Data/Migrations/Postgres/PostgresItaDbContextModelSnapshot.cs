@@ -286,6 +286,46 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("RoundScoreSnapshots");
                 });
 
+            modelBuilder.Entity("ItaSurvey.Web.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "overview",
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Data.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases");
+                });
+
             modelBuilder.Entity("ItaSurvey.Web.Data.WriteProbe", b =>
                 {
                     b.Property<int>("Id")

@@ -275,6 +275,46 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("RoundScoreSnapshots");
                 });
 
+            modelBuilder.Entity("ItaSurvey.Web.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "overview",
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Data.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases");
+                });
+
             modelBuilder.Entity("ItaSurvey.Web.Data.WriteProbe", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ItaSurvey.Web.Accounts;
+
+/// <summary>How often an open admin page checks that its user may still sign in (section "Accounts").</summary>
+public sealed class AccountsOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>
+    /// Between checks of an open page's user: locked, removed, or given another role or other
+    /// agencies since the page opened (their security stamp changed) signs the page out.
+    /// </summary>
+    [TimeSpanRange("00:00:01", "00:30:00")]
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// The interactive admin pages keep the principal their live connection opened with; the cookie
+/// is checked on every request, but a page that is already open makes none. This checks the
+/// page's user against the database every <see cref="AccountsOptions.RevalidationInterval"/>, as
+/// the cookie does, and signs the page out (it shows the login page) once the security stamp
+/// changed, the user is locked out or removed.
+/// </summary>
+public sealed class OpenPageRevalidation(ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<AccountsOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(loggers)
+{
+    protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval;
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillValidAsync(authenticationState.User);
+
+    /// <summary>True while the user exists, is not locked out and has the security stamp the principal was signed in with.</summary>
+    public async Task<bool> IsStillValidAsync(ClaimsPrincipal principal)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
+        return await signIn.ValidateSecurityStampAsync(principal) is { } user && !await signIn.UserManager.IsLockedOutAsync(user);
+    }
+}

@@ -1,0 +1,15 @@
+namespace ItaSurvey.Web.Data;
+
+/// <summary>
+/// A counter that a writer raises with its change, so that every instance's in-memory cache of
+/// that data sees the change with one cheap read by key (table <c>DataVersions</c>).
+/// </summary>
+public sealed class DataVersion
+{
+    /// <summary>The cross-agency overview's scores (official results imported or replaced).</summary>
+    public const string Overview = "overview";
+
+    public string Name { get; set; } = "";
+
+    public long Version { get; set; }
+}
