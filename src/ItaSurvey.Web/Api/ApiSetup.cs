@@ -46,6 +46,9 @@ public static class ApiSetup
         api.MapRounds();
         api.MapResults();
         api.MapExports();
+        api.MapOit();
+        api.MapReports();
+        api.MapUsers();
 
         // Anything else under /api/v1 answers in JSON too, not with the HTML not-found page.
         api.Map("{**path}", (HttpRequest request) => ApiProblems.NotFound($"No API endpoint answers {request.Method} {request.Path}."))

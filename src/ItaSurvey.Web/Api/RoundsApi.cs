@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using System.Text.Json;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
+using ItaSurvey.Web.Admin;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Rounds;
@@ -27,6 +29,13 @@ public static class RoundsApi
         var rounds = api.MapGroup("/rounds/{id:int}").WithTags("Rounds");
         rounds.MapGet("", GetAsync).WithName("GetRound").WithSummary("One round with its public links (relative paths and absolute URLs).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        rounds.MapPatch("", ChangeAsync).WithName("ChangeRound")
+            .WithSummary("Changes a round's dates or IIT mode: close it early, extend it. Fields left out keep their value.")
+            .WithDescription("The same rules as the round page: both dates, and closesOn not before opensOn. The public forms follow the new dates "
+                + "within 30 seconds; response counts and results follow at once (while a round is open, IIT figures move in blocks of k).")
+            .AcceptsJson<RoundChangeRequest>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         rounds.MapGet("/responses/count", CountAsync).WithName("CountResponses")
             .WithSummary("IIT and EIT responses received so far, and the minimum samples of the year's rules.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -95,6 +104,36 @@ public static class RoundsApi
         return TypedResults.Ok(RoundDto.From(round, request));
     }
 
+    private static async Task<Results<Ok<RoundDto>, ProblemHttpResult, ValidationProblem>> ChangeAsync(int id, JsonBody<RoundChangeRequest> body,
+        ClaimsPrincipal user, RoundOverview overview, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await overview.FindAsync(user, id, cancellationToken) is not { } details)
+        {
+            return ApiProblems.RoundNotFound(id);
+        }
+        if (!details.CanEdit)
+        {
+            return ApiProblems.ReadOnly(details.Round.AgencyId);
+        }
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+        var (form, errors) = body.Value!.ApplyTo(details.Round);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        var outcome = await overview.UpdateAsync(user, id, form, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            var messages = outcome.Errors.Fields.ToDictionary(JsonNamingPolicy.CamelCase.ConvertName, f => outcome.Errors.Message(f)!);
+            return outcome.Refusal == Refusal.Denied ? ApiProblems.ReadOnly(details.Round.AgencyId) : ApiProblems.Invalid(messages);
+        }
+        var round = (await overview.FindAsync(user, id, cancellationToken))!.Round;
+        return TypedResults.Ok(RoundDto.From(round, request));
+    }
+
     private static async Task<Results<Ok<ResponseCountDto>, ProblemHttpResult>> CountAsync(int id, ClaimsPrincipal user, AgencyAccess access,
         IDbContextFactory<ItaDbContext> databases, SurveyCatalog catalog, CancellationToken cancellationToken)
     {
@@ -130,7 +169,11 @@ public static class RoundsApi
         var count = body.Value!.Count;
         if (count is not (>= 1 and <= MaxCodesPerRequest))
         {
-            return ApiProblems.Invalid(new() { ["count"] = [count is null ? "count is required." : $"count must be 1 to {MaxCodesPerRequest}, not {count}."] });
+            return ApiProblems.Invalid(new Dictionary<string, LocalizedText>
+            {
+                ["count"] = new($"count ต้องเป็นจำนวนเต็ม 1 ถึง {MaxCodesPerRequest}",
+                    count is null ? "count is required." : $"count must be 1 to {MaxCodesPerRequest}, not {count}."),
+            });
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var round = await db.Rounds.AsNoTracking().Include(r => r.Links).SingleAsync(r => r.Id == id, cancellationToken);
