@@ -95,7 +95,7 @@ public static class ApiProblems
         }
         catch (BadHttpRequestException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: e.StatusCode);
+            return Problem(e.StatusCode, new($"เซิร์ฟเวอร์รับคำขอนี้ไม่ได้ (HTTP {e.StatusCode}): {e.Message}", e.Message));
         }
         catch (Exception e) when (e is not OperationCanceledException && !context.HttpContext.Response.HasStarted)
         {

@@ -84,7 +84,7 @@ public static class RoundsApi
         }
         if (await db.Rounds.AnyAsync(r => r.AgencyId == id && r.FiscalYear == year, cancellationToken))
         {
-            return ApiProblems.Conflict($"Agency {id} already has a round for fiscal year {year}.");
+            return ApiProblems.Conflict(new LocalizedText($"หน่วยงาน {id} มีรอบการประเมินปีงบประมาณ {year} แล้ว", $"Agency {id} already has a round for fiscal year {year}."));
         }
         var round = await admin.CreateRoundAsync(id, year, opens, closes, mode, cancellationToken);
         await audit.RecordAsync(user, "round.create", id, $"round {round.Id}: fiscal year {year}, {opens:yyyy-MM-dd}..{closes:yyyy-MM-dd}, IIT {mode}",
@@ -179,7 +179,9 @@ public static class RoundsApi
         var round = await db.Rounds.AsNoTracking().Include(r => r.Links).SingleAsync(r => r.Id == id, cancellationToken);
         if (round.IitMode != IitMode.SingleUseCodes)
         {
-            return ApiProblems.Conflict($"Round {id} gives staff one open IIT link; single-use codes exist only for rounds in singleUseCodes mode.");
+            return ApiProblems.Conflict(new LocalizedText(
+                $"รอบ {id} ใช้ลิงก์เปิดสำหรับ IIT รหัสใช้ครั้งเดียวมีเฉพาะรอบที่ใช้ singleUseCodes (เปลี่ยนได้ด้วย PATCH /api/v1/rounds/{id})",
+                $"Round {id} gives staff one open IIT link; single-use codes exist only for rounds in singleUseCodes mode."));
         }
         var codes = await admin.GenerateAccessCodesAsync(id, count.Value, cancellationToken);
         await audit.RecordAsync(user, "round.codes", agencyId, $"round {id}: {codes.Count} single-use codes", CancellationToken.None);
