@@ -69,11 +69,14 @@ public sealed record JsonBody<T>(T? Value, ProblemHttpResult? Problem) where T :
                 : new($"ข้อมูลที่ส่งไม่ใช่ JSON ที่ถูกต้อง {whereTh}",
                     $"The body is not valid JSON {where}: {e.InnerException.Message.Split(" LineNumber:")[0].TrimEnd('.', ' ')}.");
         }
-        var name = e.Path is null or "$" ? null : e.Path.Split('.', '[')[1];
+        var path = e.Path is null or "$" ? null : e.Path[2..]; // "$.items[0].present" → "items[0].present"
+        var name = path?.Split('.', '[')[0];
         var property = name is null ? null : typeof(T).GetProperties().FirstOrDefault(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name) == name);
         return property is null
             ? new($"ข้อมูลต้องเป็นออบเจ็กต์ JSON ที่มีฟิลด์ของ endpoint นี้ {whereTh}", $"The body must be a JSON object with the fields of this endpoint {where}.")
-            : new($"'{name}' ต้องเป็น{Expected(property).Th} {whereTh}", $"'{name}' must be {Expected(property).En} {where}.");
+            : path != name
+                ? new($"'{path}' มีค่าผิดชนิด (ดู schema ใน /api/v1/openapi.json) {whereTh}", $"'{path}' has a value of the wrong type (see the schema in /api/v1/openapi.json) {where}.")
+                : new($"'{name}' ต้องเป็น{Expected(property).Th} {whereTh}", $"'{name}' must be {Expected(property).En} {where}.");
     }
 
     private static LocalizedText Expected(PropertyInfo property) =>

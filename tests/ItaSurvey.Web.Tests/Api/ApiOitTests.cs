@@ -135,6 +135,18 @@ public class ApiOitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_type_is_named_by_its_path_in_the_batch()
+    {
+        var list = await _admin.Client.SendRawAsync(HttpMethod.Patch, Oit(_mine), """{"items": {"code": "O1"}}""");
+        var nested = await _admin.Client.SendRawAsync(HttpMethod.Patch, Oit(_mine), """{"items": [{"code": "O1", "present": "yes"}]}""");
+        var urls = await _admin.Client.SendRawAsync(HttpMethod.Put, Oit(_mine, "/O1"), """{"present": true, "urls": "https://a.example/x"}""");
+
+        Assert.Contains("'items' must be a list", await list.ProblemAsync(HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("'items[0].present' has a value of the wrong type", await nested.ProblemAsync(HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("'urls' must be a list", await urls.ProblemAsync(HttpStatusCode.BadRequest), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_item_that_is_not_in_the_years_checklist_answers_404()
     {
         var response = await _admin.Client.SendJsonAsync(HttpMethod.Put, Oit(_mine, "/O44"), new { present = false });
