@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
 namespace ItaSurvey.Web.Api;
@@ -48,7 +50,7 @@ public static class ApiDocument
                 {
                     if (mediaType.EndsWith("json", StringComparison.Ordinal) && media is OpenApiMediaType { Example: null } writable)
                     {
-                        writable.Example = ApiExamples.For(type.Type);
+                        writable.Example = ApiExamples.For(type.Type, type.StatusCode);
                     }
                 }
             }
@@ -94,6 +96,29 @@ public static class ApiDocument
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema, Example = ApiExamples.For(typeof(T)) } },
             };
+        });
+
+    /// <summary>Shows an endpoint's own example of a problem it answers with (its extensions included), in place of the status's usual one.</summary>
+    public static RouteHandlerBuilder ProblemExample(this RouteHandlerBuilder builder, int status, string detail, string detailTh,
+        Dictionary<string, JsonNode?> extensions) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            var example = new JsonObject
+            {
+                ["status"] = status, ["title"] = ReasonPhrases.GetReasonPhrase(status), ["detail"] = detail, [ApiProblems.ThaiDetail] = detailTh,
+            };
+            foreach (var (name, value) in extensions)
+            {
+                example[name] = value;
+            }
+            if (operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture))?.Content is { } content)
+            {
+                foreach (var media in content.Values.OfType<OpenApiMediaType>())
+                {
+                    media.Example = example.DeepClone();
+                }
+            }
+            return Task.CompletedTask;
         });
 
     /// <summary>Marks a query parameter that the endpoint checks itself as required in the description.</summary>

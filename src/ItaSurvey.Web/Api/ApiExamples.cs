@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace ItaSurvey.Web.Api;
 
@@ -64,11 +65,6 @@ public static class ApiExamples
         [typeof(LockRequest)] = new LockRequest(true),
         [typeof(CreatedUserDto)] = new CreatedUserDto(User, "generated-passphrase-7k2m"),
         [typeof(TokenDto)] = new TokenDto(3, "provincial office", "itas_Ab3dEf7…", At, new DateOnly(2023, 5, 2), null, true),
-        [typeof(ProblemDetails)] = new Dictionary<string, object>
-        {
-            ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.5", ["title"] = "Not Found", ["status"] = 404,
-            ["detail"] = "There is no round 99 that you may see.", [ApiProblems.ThaiDetail] = "ไม่พบรอบการประเมิน 99 ที่ท่านเข้าถึงได้",
-        },
         [typeof(HttpValidationProblemDetails)] = new Dictionary<string, object>
         {
             ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1", ["title"] = "One field is invalid.", ["status"] = 400,
@@ -79,9 +75,35 @@ public static class ApiExamples
         },
     };
 
-    /// <summary>The example of a type as JSON (a list of one for a list of a type with an example), or null when it has none.</summary>
-    public static JsonNode? For(Type type)
+    /// <summary>A problem of each status, in English and Thai.</summary>
+    private static readonly Dictionary<int, (string En, string Th)> Problems = new()
     {
+        [400] = ("instrument is IIT or EIT, not 'OIT'.", "เครื่องมือต้องเป็น IIT หรือ EIT ไม่ใช่ 'OIT'"),
+        [401] = ("The API token is not valid or has been revoked.", "โทเคน API ไม่ถูกต้องหรือถูกเพิกถอนแล้ว"),
+        [403] = ("You may read agency 1 but not change it: changes need the SystemAdmin or AgencyAdmin role.",
+            "ท่านอ่านข้อมูลของหน่วยงาน 1 ได้แต่แก้ไขไม่ได้ การแก้ไขต้องมีบทบาท SystemAdmin หรือ AgencyAdmin"),
+        [404] = ("There is no round 99 that you may see.", "ไม่พบรอบการประเมิน 99 ที่ท่านเข้าถึงได้"),
+        [409] = ("Agency 1 already has a round for fiscal year 2566.", "หน่วยงาน 1 มีรอบการประเมินปีงบประมาณ 2566 แล้ว"),
+        [413] = ("The body is larger than 64 KB.", "ข้อมูลที่ส่งมีขนาดเกิน 64 KB"),
+        [415] = ("Send the body as JSON with 'Content-Type: application/json' (the request said 'text/plain').",
+            "ส่งข้อมูลเป็น JSON พร้อมส่วนหัว 'Content-Type: application/json' (คำขอนี้ระบุ 'text/plain')"),
+        [429] = ("Too many requests: the API answers 120 requests per minute per user. Try again in 23 seconds.",
+            "ส่งคำขอถี่เกินไป: API รับได้ 120 คำขอต่อนาทีต่อผู้ใช้ ลองใหม่ในอีก 23 วินาที"),
+    };
+
+    /// <summary>
+    /// The example of a type as JSON (a list of one for a list of a type with an example; a problem of
+    /// the answer's status for problem details), or null when it has none.
+    /// </summary>
+    public static JsonNode? For(Type type, int status = StatusCodes.Status200OK)
+    {
+        if (type == typeof(ProblemDetails) && Problems.TryGetValue(status, out var problem))
+        {
+            return new JsonObject
+            {
+                ["status"] = status, ["title"] = ReasonPhrases.GetReasonPhrase(status), ["detail"] = problem.En, [ApiProblems.ThaiDetail] = problem.Th,
+            };
+        }
         if (Examples.TryGetValue(type, out var example))
         {
             return JsonSerializer.SerializeToNode(example, example.GetType(), JsonSerializerOptions.Web);

@@ -24,6 +24,15 @@ public static class ReportsApi
             .WithDescription("A change made from an older version than the stored one (someone saved in between) answers 409 with currentVersion, "
                 + "updatedBy and updatedAt: read the report again and send the change with the current version. The answer is the whole report with its new version.")
             .AcceptsJson<ImprovementItemRequest>()
+            .ProblemExample(StatusCodes.Status409Conflict,
+                "Not saved: kongklang@khlongwan.go.th saved this report at 2023-05-02 03:15 UTC, after the version your change started from. "
+                + "Read the report again (its version is now 0b8e6d2c-1f4a-4e7b-9c3d-5a6f7e8d9c0b) and send the change with that version.",
+                "ยังไม่ได้บันทึก: kongklang@khlongwan.go.th บันทึกรายงานนี้เมื่อ 2 พ.ค. 2566 10:15 น. หลังจากฉบับที่การแก้ไขนี้เริ่มจาก "
+                + "อ่านรายงานอีกครั้ง (ฉบับปัจจุบันคือ 0b8e6d2c-1f4a-4e7b-9c3d-5a6f7e8d9c0b) แล้วส่งการแก้ไขใหม่พร้อม version นี้",
+                new()
+                {
+                    ["currentVersion"] = "0b8e6d2c-1f4a-4e7b-9c3d-5a6f7e8d9c0b", ["updatedBy"] = "kongklang@khlongwan.go.th", ["updatedAt"] = "2023-05-02T03:15:00Z",
+                })
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
@@ -79,13 +88,18 @@ public static class ReportsApi
         var message = outcome.Errors.Message(outcome.Errors.Fields.First())!;
         switch (outcome.Refusal)
         {
-            case Refusal.Conflict:
-                var current = (await reports.LoadAsync(user, id, cancellationToken))?.Report;
-                return ApiProblems.Conflict(message, new()
+            case Refusal.Conflict when (await reports.LoadAsync(user, id, cancellationToken))?.Report is { } current:
+                // The page's message speaks of the page; an integrator needs the version to resend with.
+                return ApiProblems.Conflict(new LocalizedText(
+                    $"ยังไม่ได้บันทึก: {current.UpdatedBy} บันทึกรายงานนี้เมื่อ {AdminFormat.Moment(current.UpdatedAt)} หลังจากฉบับที่การแก้ไขนี้เริ่มจาก "
+                    + $"อ่านรายงานอีกครั้ง (ฉบับปัจจุบันคือ {current.Version}) แล้วส่งการแก้ไขใหม่พร้อม version นี้",
+                    $"Not saved: {current.UpdatedBy} saved this report at {current.UpdatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC, after the version your change started from. "
+                    + $"Read the report again (its version is now {current.Version}) and send the change with that version."), new()
                 {
-                    ["currentVersion"] = current?.Version, ["updatedBy"] = current?.UpdatedBy,
-                    ["updatedAt"] = current is null ? null : DateTime.SpecifyKind(current.UpdatedAt, DateTimeKind.Utc),
+                    ["currentVersion"] = current.Version, ["updatedBy"] = current.UpdatedBy, ["updatedAt"] = DateTime.SpecifyKind(current.UpdatedAt, DateTimeKind.Utc),
                 });
+            case Refusal.Conflict:
+                return ApiProblems.Conflict(message);
             case Refusal.NotFound:
                 return ApiProblems.NotFound(message);
             case Refusal.Denied:

@@ -347,7 +347,7 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
     public static FormErrors Conflict(ImprovementReport latest) => FormErrors.Of("",
         $"ยังไม่ได้บันทึก: {latest.UpdatedBy} บันทึกรายงานนี้เมื่อ {AdminFormat.Moment(latest.UpdatedAt)} หลังจากที่ท่านเปิดหน้านี้ "
         + "การแก้ไขของท่านยังอยู่บนหน้านี้ คัดลอกข้อความที่ต้องการเก็บไว้ แล้วกด “โหลดฉบับล่าสุด”",
-        $"Not saved: {latest.UpdatedBy} saved this report at {latest.UpdatedAt:yyyy-MM-dd HH:mm} UTC, after the version your change started from. "
+        $"Not saved: {latest.UpdatedBy} saved this report at {latest.UpdatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC, after the version your change started from. "
         + $"Read the report again (its version is now {latest.Version}) and send the change with that version.");
 
     private static FormErrors NoReport => FormErrors.Of("", "รอบนี้ยังไม่มีรายงาน กด “สร้างร่างรายงาน” ก่อน",

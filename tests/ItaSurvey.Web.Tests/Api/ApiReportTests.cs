@@ -88,6 +88,8 @@ public class ApiReportTests : IAsyncLifetime
         Assert.Equal(first.GetProperty("version").GetString(), problem.GetProperty("currentVersion").GetString());
         Assert.Equal(other.Email, problem.GetProperty("updatedBy").GetString());
         Assert.Contains(other.Email, problem.GetProperty("detailTh").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"its version is now {first.GetProperty("version").GetString()}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"at 20\d\d-\d\d-\d\d \d\d:\d\d UTC", problem.GetProperty("detail").GetString()); // Common Era, whatever the culture
         var stored = await (await _admin.Client.GetAsync(Report(), Cancel)).JsonAsync();
         var o4 = stored.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sourceCode").GetString() == "O4");
         Assert.Equal("notStarted", o4.GetProperty("status").GetString());

@@ -80,6 +80,13 @@ public partial class OpenApiTests
         var invalid = patch.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
         var request = patch.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
 
+        var stale = document.GetProperty("paths").GetProperty("/api/v1/rounds/{id}/report/items/{itemId}").GetProperty("put")
+            .GetProperty("responses").GetProperty("409").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+        var forbidden = patch.GetProperty("responses").GetProperty("403").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+
+        Assert.True(stale.TryGetProperty("currentVersion", out _));
+        Assert.Equal(403, forbidden.GetProperty("status").GetInt32());
+        Assert.True(forbidden.TryGetProperty("detailTh", out _));
         Assert.True(invalid.TryGetProperty("errorsTh", out _));
         Assert.True(invalid.TryGetProperty("detailTh", out _));
         Assert.Equal("O4", request.GetProperty("items")[0].GetProperty("code").GetString());
