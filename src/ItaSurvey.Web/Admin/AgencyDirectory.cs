@@ -61,7 +61,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
     {
         if (!AgencyAccess.IsSystemAdmin(user))
         {
-            return Outcome<Agency>.Failed(FormErrors.Denied);
+            return Outcome<Agency>.Denied();
         }
         var errors = form.Validate(catalog);
         if (errors.Any)
@@ -79,7 +79,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
     {
         if (!await access.CanEditAsync(user, agencyId, cancellationToken))
         {
-            return Outcome<Agency>.Failed(FormErrors.Denied);
+            return Outcome<Agency>.Denied();
         }
         var errors = form.Validate(catalog);
         if (errors.Any)
@@ -90,7 +90,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, cancellationToken);
         if (agency is null)
         {
-            return Outcome<Agency>.Failed(FormErrors.Denied);
+            return Outcome<Agency>.Denied();
         }
         var changes = form.ApplyTo(agency);
         if (changes.Length > 0)
@@ -106,7 +106,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
     {
         if (!await access.CanEditAsync(user, agencyId, cancellationToken))
         {
-            return Outcome<AssessmentRound>.Failed(FormErrors.Denied);
+            return Outcome<AssessmentRound>.Denied();
         }
         List<int> taken;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))

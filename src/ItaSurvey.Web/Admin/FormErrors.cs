@@ -1,22 +1,25 @@
+using ItaSurvey.Core.Model;
+
 namespace ItaSurvey.Web.Admin;
 
 /// <summary>
-/// Thai messages of a form, keyed by field name ("" for the form as a whole). Pages show each
-/// beside its field and link the field to it with aria-describedby.
+/// Messages of a form in Thai (and English where the API may show them), keyed by field name
+/// ("" for the form as a whole). Pages show the Thai beside its field and link the field to it with
+/// aria-describedby; the API answers with both.
 /// </summary>
 public sealed class FormErrors
 {
-    private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LocalizedText> _messages = new(StringComparer.Ordinal);
 
     public static FormErrors None => new();
 
     /// <summary>The error for the form as a whole when the user may not make the change.</summary>
-    public static FormErrors Denied => Of("", "ท่านไม่มีสิทธิ์แก้ไขข้อมูลนี้");
+    public static FormErrors Denied => Of("", "ท่านไม่มีสิทธิ์แก้ไขข้อมูลนี้", "You may not change this.");
 
-    public static FormErrors Of(string field, string message)
+    public static FormErrors Of(string field, string message, string? english = null)
     {
         var errors = new FormErrors();
-        errors.Add(field, message);
+        errors.Add(field, message, english);
         return errors;
     }
 
@@ -27,11 +30,15 @@ public sealed class FormErrors
     public IEnumerable<string> Fields => _messages.Keys;
 
     /// <summary>Keeps the first message of a field.</summary>
-    public void Add(string field, string message) => _messages.TryAdd(field, message);
+    public void Add(string field, string message, string? english = null) => _messages.TryAdd(field, new LocalizedText(message, english));
 
     public bool Has(string field) => _messages.ContainsKey(field);
 
-    public string? this[string field] => _messages.GetValueOrDefault(field);
+    /// <summary>The Thai message of a field, as pages show it.</summary>
+    public string? this[string field] => _messages.GetValueOrDefault(field)?.Th;
+
+    /// <summary>The message of a field in both languages (English falls back to the Thai where none was written).</summary>
+    public LocalizedText? Message(string field) => _messages.GetValueOrDefault(field);
 
     /// <summary>"true" for a field with an error, else null (the attribute is left out).</summary>
     public string? AriaInvalid(string field) => Has(field) ? "true" : null;
@@ -42,12 +49,31 @@ public sealed class FormErrors
     public static string ErrorId(string field, string prefix = "") => $"{prefix}{field}-error";
 }
 
+/// <summary>Why a change was refused, so that an endpoint can answer with the right status without reading the message.</summary>
+public enum Refusal
+{
+    /// <summary>What was sent is wrong: the messages say which field and why.</summary>
+    Invalid,
+
+    /// <summary>The user may not make this change.</summary>
+    Denied,
+
+    /// <summary>The thing to change does not exist (or not in the user's scope).</summary>
+    NotFound,
+
+    /// <summary>The stored state moved on since the change was prepared (or it already exists).</summary>
+    Conflict,
+}
+
 /// <summary>The result of a change: the value made, or why nothing was changed.</summary>
-public sealed record Outcome<T>(T? Value, FormErrors Errors)
+public sealed record Outcome<T>(T? Value, FormErrors Errors, Refusal? Refusal = null)
 {
     public bool Succeeded => !Errors.Any;
 
     public static Outcome<T> Done(T value) => new(value, FormErrors.None);
 
-    public static Outcome<T> Failed(FormErrors errors) => new(default, errors);
+    public static Outcome<T> Failed(FormErrors errors, Refusal refusal = Admin.Refusal.Invalid) => new(default, errors, refusal);
+
+    /// <summary>The user may not make the change.</summary>
+    public static Outcome<T> Denied() => new(default, FormErrors.Denied, Admin.Refusal.Denied);
 }

@@ -65,7 +65,7 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
         if (await access.VisibleRoundAgencyAsync(user, roundId, cancellationToken) is not { } agencyId
             || !await access.CanEditAsync(user, agencyId, cancellationToken))
         {
-            return Outcome<IReadOnlyList<OitItemForm>>.Failed(FormErrors.Denied);
+            return Outcome<IReadOnlyList<OitItemForm>>.Denied();
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.FiscalYear).SingleAsync(cancellationToken);
@@ -73,7 +73,7 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
         var errors = new FormErrors();
         foreach (var item in items)
         {
-            item.Errors = questions.ContainsKey(item.Code) ? item.Validate() : FormErrors.Of("", "ไม่มีข้อนี้ในแบบตรวจ OIT ของปีงบประมาณนี้");
+            item.Errors = questions.ContainsKey(item.Code) ? item.Validate() : FormErrors.Of("", "ไม่มีข้อนี้ในแบบตรวจ OIT ของปีงบประมาณนี้", $"There is no item {item.Code} in this fiscal year's OIT checklist.");
             if (item.Errors.Any)
             {
                 errors.Add(item.Code, $"{item.Code}: {item.Errors[item.Errors.Fields.First()]}");

@@ -40,21 +40,21 @@ public sealed class OitItemForm
         {
             if (UrlProblem(Urls[i].Text) is { } problem)
             {
-                errors.Add($"Url{i}", problem);
+                errors.Add($"Url{i}", problem, $"Not an evidence URL that can be kept: a full http:// or https:// address of at most {MaxUrlLength:N0} characters.");
             }
         }
         var urls = CleanUrls();
         if (urls.Count > MaxUrls)
         {
-            errors.Add("Urls", $"ใส่ URL ได้ไม่เกิน {MaxUrls} รายการต่อข้อ");
+            errors.Add("Urls", $"ใส่ URL ได้ไม่เกิน {MaxUrls} รายการต่อข้อ", $"An item has at most {MaxUrls} URLs.");
         }
         else if (Present == true && urls.Count == 0)
         {
-            errors.Add("Urls", "ข้อที่ตอบว่า “มี” ต้องมี URL ของหลักฐานอย่างน้อย 1 รายการ");
+            errors.Add("Urls", "ข้อที่ตอบว่า “มี” ต้องมี URL ของหลักฐานอย่างน้อย 1 รายการ", "An item answered มี (present) needs at least one evidence URL.");
         }
         if ((CleanExplanation()?.Length ?? 0) > MaxExplanationLength)
         {
-            errors.Add("Explanation", $"คำอธิบายยาวได้ไม่เกิน {MaxExplanationLength:N0} ตัวอักษร");
+            errors.Add("Explanation", $"คำอธิบายยาวได้ไม่เกิน {MaxExplanationLength:N0} ตัวอักษร", $"The explanation is at most {MaxExplanationLength:N0} characters.");
         }
         return errors;
     }

@@ -24,7 +24,7 @@ public sealed class PersonalTokens(ApiTokens tokens, AuditLog audit)
         }
         if (UserId(user) is not { } id)
         {
-            return Outcome<string>.Failed(FormErrors.Denied);
+            return Outcome<string>.Denied();
         }
         var (token, secret) = await tokens.CreateAsync(id, trimmed, cancellationToken);
         await audit.RecordAsync(user, "token.create", null, $"token {token.Id} '{token.Name}' ({token.Prefix}…)", cancellationToken);

@@ -33,11 +33,11 @@ public sealed class RoundForm
         var errors = new FormErrors();
         if (FiscalYear is not { } year || !catalog.Has(year))
         {
-            errors.Add(nameof(FiscalYear), "กรุณาเลือกปีงบประมาณที่มีชุดแบบวัด");
+            errors.Add(nameof(FiscalYear), "กรุณาเลือกปีงบประมาณที่มีชุดแบบวัด", "Choose a fiscal year with a questionnaire set.");
         }
         else if (yearsTaken.Contains(year))
         {
-            errors.Add(nameof(FiscalYear), $"หน่วยงานนี้มีรอบการประเมินปีงบประมาณ พ.ศ. {year} แล้ว");
+            errors.Add(nameof(FiscalYear), $"หน่วยงานนี้มีรอบการประเมินปีงบประมาณ พ.ศ. {year} แล้ว", $"The agency already has a round for fiscal year {year}.");
         }
         ValidateDates(errors);
         return errors;
@@ -55,19 +55,19 @@ public sealed class RoundForm
     {
         if (OpensOn is null)
         {
-            errors.Add(nameof(OpensOn), "กรุณาระบุวันเปิดรับคำตอบ");
+            errors.Add(nameof(OpensOn), "กรุณาระบุวันเปิดรับคำตอบ", "Give the first day responses are accepted.");
         }
         if (ClosesOn is null)
         {
-            errors.Add(nameof(ClosesOn), "กรุณาระบุวันปิดรับคำตอบ");
+            errors.Add(nameof(ClosesOn), "กรุณาระบุวันปิดรับคำตอบ", "Give the last day responses are accepted.");
         }
         else if (OpensOn is { } opens && ClosesOn < opens)
         {
-            errors.Add(nameof(ClosesOn), "วันปิดต้องไม่ก่อนวันเปิดรับคำตอบ");
+            errors.Add(nameof(ClosesOn), "วันปิดต้องไม่ก่อนวันเปิดรับคำตอบ", "The round cannot close before it opens.");
         }
         if (!Enum.IsDefined(IitMode))
         {
-            errors.Add(nameof(IitMode), "กรุณาเลือกวิธีเข้าตอบแบบวัด IIT");
+            errors.Add(nameof(IitMode), "กรุณาเลือกวิธีเข้าตอบแบบวัด IIT", "Choose how staff reach the IIT questionnaire: openLink or singleUseCodes.");
         }
     }
 }

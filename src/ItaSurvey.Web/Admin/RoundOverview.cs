@@ -48,7 +48,7 @@ public sealed class RoundOverview(IDbContextFactory<ItaDbContext> databases, Age
     {
         if (await EditableAgencyAsync(user, roundId, cancellationToken) is not { } agencyId)
         {
-            return Outcome<AssessmentRound>.Failed(FormErrors.Denied);
+            return Outcome<AssessmentRound>.Denied();
         }
         var errors = form.ValidateChange();
         if (errors.Any)
@@ -73,7 +73,7 @@ public sealed class RoundOverview(IDbContextFactory<ItaDbContext> databases, Age
     {
         if (await EditableAgencyAsync(user, roundId, cancellationToken) is not { } agencyId)
         {
-            return Outcome<IReadOnlyList<string>>.Failed(FormErrors.Denied);
+            return Outcome<IReadOnlyList<string>>.Denied();
         }
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {

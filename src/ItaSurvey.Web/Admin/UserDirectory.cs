@@ -40,7 +40,7 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IDbContextFactory
     {
         if (!AgencyAccess.IsSystemAdmin(admin))
         {
-            return Outcome<string>.Failed(FormErrors.Denied);
+            return Outcome<string>.Denied();
         }
         var errors = form.Validate(creating: true, await AgencyIdsAsync(cancellationToken));
         if (errors.Any)
@@ -53,7 +53,7 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IDbContextFactory
         var email = form.Email.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return Outcome<string>.Failed(FormErrors.Of(nameof(UserForm.Email), "มีผู้ใช้อีเมลนี้อยู่แล้ว"));
+            return Outcome<string>.Failed(FormErrors.Of(nameof(UserForm.Email), "มีผู้ใช้อีเมลนี้อยู่แล้ว", $"There is already a user {email}."), Refusal.Conflict);
         }
         var password = AccountCommands.Generate();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
@@ -61,7 +61,8 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IDbContextFactory
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return Outcome<string>.Failed(FormErrors.Of("", "สร้างผู้ใช้ไม่สำเร็จ: " + string.Join(" ", created.Errors.Select(e => e.Description))));
+            var reasons = string.Join(" ", created.Errors.Select(e => e.Description));
+            return Outcome<string>.Failed(FormErrors.Of("", "สร้างผู้ใช้ไม่สำเร็จ: " + reasons, "The user could not be created: " + reasons));
         }
         await users.AddToRoleAsync(user, form.Role);
         await audit.RecordAsync(admin, "user.create", null, $"{email} as {form.Role}, agencies [{string.Join(",", form.EffectiveAgencies)}]", cancellationToken);
@@ -73,7 +74,7 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IDbContextFactory
     {
         if (!AgencyAccess.IsSystemAdmin(admin))
         {
-            return Outcome<bool>.Failed(FormErrors.Denied);
+            return Outcome<bool>.Denied();
         }
         var errors = form.Validate(creating: false, await AgencyIdsAsync(cancellationToken));
         if (errors.Any)
@@ -84,12 +85,13 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IDbContextFactory
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return Outcome<bool>.Failed(FormErrors.Of("", "ไม่พบผู้ใช้นี้"));
+            return Outcome<bool>.Failed(NoSuchUser, Refusal.NotFound);
         }
         var oldRoles = await users.GetRolesAsync(user);
         if (IsSelf(admin, userId) && !oldRoles.SequenceEqual([form.Role]))
         {
-            return Outcome<bool>.Failed(FormErrors.Of(nameof(UserForm.Role), "ท่านเปลี่ยนบทบาทของตนเองไม่ได้ ให้ผู้ดูแลระบบคนอื่นเปลี่ยนให้"));
+            return Outcome<bool>.Failed(FormErrors.Of(nameof(UserForm.Role), "ท่านเปลี่ยนบทบาทของตนเองไม่ได้ ให้ผู้ดูแลระบบคนอื่นเปลี่ยนให้",
+                "You cannot change your own role: ask another system administrator."));
         }
         await users.RemoveFromRolesAsync(user, oldRoles.Where(r => r != form.Role));
         if (!oldRoles.Contains(form.Role))
@@ -109,17 +111,17 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IDbContextFactory
     {
         if (!AgencyAccess.IsSystemAdmin(admin))
         {
-            return Outcome<bool>.Failed(FormErrors.Denied);
+            return Outcome<bool>.Denied();
         }
         if (IsSelf(admin, userId))
         {
-            return Outcome<bool>.Failed(FormErrors.Of("", "ท่านล็อกบัญชีของตนเองไม่ได้"));
+            return Outcome<bool>.Failed(FormErrors.Of("", "ท่านล็อกบัญชีของตนเองไม่ได้", "You cannot lock your own account."));
         }
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return Outcome<bool>.Failed(FormErrors.Of("", "ไม่พบผู้ใช้นี้"));
+            return Outcome<bool>.Failed(NoSuchUser, Refusal.NotFound);
         }
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
@@ -141,6 +143,8 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, IDbContextFactory
         db.AgencyAssignments.AddRange(agencyIds.Except(kept).Select(id => new AgencyAssignment { UserId = userId, AgencyId = id }));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static FormErrors NoSuchUser => FormErrors.Of("", "ไม่พบผู้ใช้นี้", "There is no such user.");
 
     private static bool IsSelf(ClaimsPrincipal admin, string userId) => admin.FindFirstValue(ClaimTypes.NameIdentifier) == userId;
 

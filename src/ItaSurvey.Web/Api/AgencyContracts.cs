@@ -20,9 +20,9 @@ public sealed record AgencyDto(int Id, string NameTh, string? NameEn, string Pro
 public sealed record AgencyRequest(string? NameTh, string? Province, string? AgencyGroup, int? StaffHeadcount, string? NameEn = null)
 {
     /// <summary>Every problem of the request, by field; empty when it is valid.</summary>
-    public Dictionary<string, string[]> Validate(SurveyCatalog catalog)
+    public Dictionary<string, LocalizedText> Validate(SurveyCatalog catalog)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, LocalizedText>();
         Text(errors, "nameTh", NameTh, 200, required: true);
         Text(errors, "nameEn", NameEn, 200, required: false);
         Text(errors, "province", Province, 100, required: true);
@@ -30,19 +30,21 @@ public sealed record AgencyRequest(string? NameTh, string? Province, string? Age
         var groups = newest.Model.MinimumSample.Eit.Groups.Select(g => g.Code).ToList();
         if (string.IsNullOrWhiteSpace(AgencyGroup))
         {
-            errors["agencyGroup"] = [$"agencyGroup is required: one of {string.Join(", ", groups)}."];
+            errors["agencyGroup"] = new($"ระบุ agencyGroup เป็นกลุ่มหน่วยงานหนึ่งใน {string.Join(", ", groups)}", $"agencyGroup is required: one of {string.Join(", ", groups)}.");
         }
         else if (!groups.Contains(AgencyGroup.Trim()))
         {
-            errors["agencyGroup"] = [$"agencyGroup '{AgencyGroup}' is not a group of fiscal year {newest.FiscalYear}: use one of {string.Join(", ", groups)}."];
+            errors["agencyGroup"] = new($"ไม่มีกลุ่มหน่วยงาน '{AgencyGroup}' ในปีงบประมาณ {newest.FiscalYear} ใช้หนึ่งใน {string.Join(", ", groups)}",
+                $"agencyGroup '{AgencyGroup}' is not a group of fiscal year {newest.FiscalYear}: use one of {string.Join(", ", groups)}.");
         }
         if (StaffHeadcount is null)
         {
-            errors["staffHeadcount"] = ["staffHeadcount is required: the number of staff with at least one year of service."];
+            errors["staffHeadcount"] = new("ระบุ staffHeadcount จำนวนบุคลากรที่ปฏิบัติงานมาไม่น้อยกว่า 1 ปี",
+                "staffHeadcount is required: the number of staff with at least one year of service.");
         }
         else if (StaffHeadcount < 0)
         {
-            errors["staffHeadcount"] = [$"staffHeadcount must be 0 or more, not {StaffHeadcount}."];
+            errors["staffHeadcount"] = new($"staffHeadcount ต้องเป็น 0 ขึ้นไป ไม่ใช่ {StaffHeadcount}", $"staffHeadcount must be 0 or more, not {StaffHeadcount}.");
         }
         return errors;
     }
@@ -58,15 +60,15 @@ public sealed record AgencyRequest(string? NameTh, string? Province, string? Age
         return agency;
     }
 
-    private static void Text(Dictionary<string, string[]> errors, string name, string? value, int maxLength, bool required)
+    private static void Text(Dictionary<string, LocalizedText> errors, string name, string? value, int maxLength, bool required)
     {
         if (required && string.IsNullOrWhiteSpace(value))
         {
-            errors[name] = [$"{name} is required."];
+            errors[name] = new($"ระบุ {name}", $"{name} is required.");
         }
         else if (value?.Trim().Length > maxLength)
         {
-            errors[name] = [$"{name} must be at most {maxLength} characters."];
+            errors[name] = new($"{name} ยาวได้ไม่เกิน {maxLength} ตัวอักษร", $"{name} must be at most {maxLength} characters.");
         }
     }
 }

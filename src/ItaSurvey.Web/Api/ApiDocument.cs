@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
 namespace ItaSurvey.Web.Api;
@@ -16,9 +19,11 @@ public static class ApiDocument
             {
                 Title = "ItaSurvey API",
                 Version = "v1",
-                Description = "Agencies, rounds, public links, response counts, results and exports of ITA assessments. "
+                Description = "Every administrative step of ITA assessments: agencies, rounds and their dates, public links and codes, response counts, "
+                    + "OIT evidence, results, the improvement report, exports, users and your own tokens. "
                     + "Authenticate with a personal API token ('Authorization: Bearer itas_…', created with the create-token command); "
-                    + "a token sees and changes exactly what its owner may. Errors are RFC 9457 problem details. "
+                    + "a token sees and changes exactly what its owner may. Errors are RFC 9457 problem details: 'detail' says in English what to fix, "
+                    + "'detailTh' says it in Thai, and a 400 lists each invalid field in 'errors' and 'errorsTh'. "
                     + "Ids that do not exist and ids outside your agencies both answer 404.",
             };
             document.Components ??= new OpenApiComponents();
@@ -30,6 +35,25 @@ public static class ApiDocument
                 Description = "A personal API token: itas_ followed by 40 characters.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiToken", document)] = [] }];
+            return Task.CompletedTask;
+        });
+        // Every JSON answer shows an example of its type (ApiExamples), problem details included.
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            foreach (var type in context.Description.SupportedResponseTypes)
+            {
+                if (type.Type is null || operation.Responses?.GetValueOrDefault(type.StatusCode.ToString(CultureInfo.InvariantCulture)) is not { Content: { } content })
+                {
+                    continue;
+                }
+                foreach (var (mediaType, media) in content)
+                {
+                    if (mediaType.EndsWith("json", StringComparison.Ordinal) && media is OpenApiMediaType { Example: null } writable)
+                    {
+                        writable.Example = ApiExamples.For(type.Type, type.StatusCode);
+                    }
+                }
+            }
             return Task.CompletedTask;
         });
         // The app's JSON settings read numbers from strings, so the generator offers "integer or string";
@@ -70,8 +94,31 @@ public static class ApiDocument
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema, Example = ApiExamples.For(typeof(T)) } },
             };
+        });
+
+    /// <summary>Shows an endpoint's own example of a problem it answers with (its extensions included), in place of the status's usual one.</summary>
+    public static RouteHandlerBuilder ProblemExample(this RouteHandlerBuilder builder, int status, string detail, string detailTh,
+        Dictionary<string, JsonNode?> extensions) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            var example = new JsonObject
+            {
+                ["status"] = status, ["title"] = ReasonPhrases.GetReasonPhrase(status), ["detail"] = detail, [ApiProblems.ThaiDetail] = detailTh,
+            };
+            foreach (var (name, value) in extensions)
+            {
+                example[name] = value;
+            }
+            if (operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture))?.Content is { } content)
+            {
+                foreach (var media in content.Values.OfType<OpenApiMediaType>())
+                {
+                    media.Example = example.DeepClone();
+                }
+            }
+            return Task.CompletedTask;
         });
 
     /// <summary>Marks a query parameter that the endpoint checks itself as required in the description.</summary>

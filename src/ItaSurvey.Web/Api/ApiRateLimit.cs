@@ -24,8 +24,9 @@ public sealed class ApiRateLimit(IOptions<ApiOptions> options) : IRateLimiterPol
     {
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         context.HttpContext.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-        await TypedResults.Problem(
-            $"Too many requests: the API answers {options.Value.RequestsPerMinute} requests per minute per user. Try again in {wait} seconds.",
-            statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+        await ApiProblems.Problem(StatusCodes.Status429TooManyRequests, new(
+            $"ส่งคำขอถี่เกินไป: API รับได้ {options.Value.RequestsPerMinute} คำขอต่อนาทีต่อผู้ใช้ ลองใหม่ในอีก {wait} วินาที",
+            $"Too many requests: the API answers {options.Value.RequestsPerMinute} requests per minute per user. Try again in {wait} seconds."))
+            .ExecuteAsync(context.HttpContext);
     };
 }

@@ -47,9 +47,14 @@ public static class ApiSetup
         api.MapRounds();
         api.MapResults();
         api.MapExports();
+        api.MapOit();
+        api.MapReports();
+        api.MapUsers();
 
         // Anything else under /api/v1 answers in JSON too, not with the HTML not-found page.
-        api.Map("{**path}", (HttpRequest request) => ApiProblems.NotFound($"No API endpoint answers {request.Method} {request.Path}."))
+        api.Map("{**path}", (HttpRequest request) => ApiProblems.NotFound(new Core.Model.LocalizedText(
+                $"ไม่มี endpoint ของ API ที่ตอบ {request.Method} {request.Path} (ดูรายการที่ /api/v1/openapi.json)",
+                $"No API endpoint answers {request.Method} {request.Path}.")))
             .ExcludeFromDescription();
         return app;
     }

@@ -34,12 +34,12 @@ public sealed class ApiTokenHandler(
         var token = await tokens.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (token is null)
         {
-            return AuthenticateResult.Fail("The API token is not valid or has been revoked.");
+            return AuthenticateResult.Fail(InvalidToken);
         }
         var user = await users.FindByIdAsync(token.UserId);
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            return AuthenticateResult.Fail("The owner of this API token is locked out.");
+            return AuthenticateResult.Fail(LockedOut);
         }
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, principal.Identities.First().NameClaimType, principal.Identities.First().RoleClaimType);
@@ -51,12 +51,20 @@ public sealed class ApiTokenHandler(
     {
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await TypedResults.Problem(
-            failure ?? "Send a personal API token as 'Authorization: Bearer itas_…' (create one with the create-token command), or sign in.",
-            statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+        await ApiProblems.Problem(StatusCodes.Status401Unauthorized, failure switch
+        {
+            InvalidToken => new("โทเคน API ไม่ถูกต้องหรือถูกเพิกถอนแล้ว", InvalidToken),
+            LockedOut => new("บัญชีเจ้าของโทเคน API นี้ถูกล็อก", LockedOut),
+            _ => new("ส่งโทเคน API ส่วนตัวในส่วนหัว 'Authorization: Bearer itas_…' (สร้างได้ที่หน้า “โทเคน API” หรือด้วยคำสั่ง create-token) หรือเข้าสู่ระบบ",
+                "Send a personal API token as 'Authorization: Bearer itas_…' (create one with the create-token command), or sign in."),
+        }).ExecuteAsync(Context);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        await TypedResults.Problem("Your account has no role that may use the API.", statusCode: StatusCodes.Status403Forbidden)
-            .ExecuteAsync(Context);
+        await ApiProblems.Problem(StatusCodes.Status403Forbidden,
+            new("บัญชีของท่านไม่มีบทบาทที่ใช้ API ได้", "Your account has no role that may use the API.")).ExecuteAsync(Context);
+
+    private const string InvalidToken = "The API token is not valid or has been revoked.";
+
+    private const string LockedOut = "The owner of this API token is locked out.";
 }

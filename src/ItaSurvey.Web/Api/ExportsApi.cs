@@ -62,9 +62,9 @@ public static class ExportsApi
         return answer switch
         {
             { File: { } file } => file.ToResult(http),
-            { Refusal: ExportRefusal.NotFound } => ApiProblems.NotFound(answer.Message!.En!),
-            { Refusal: ExportRefusal.Withheld } => ApiProblems.Conflict(answer.Message!.En!),
-            _ => ApiProblems.BadRequest(answer.Message!.En!),
+            { Refusal: ExportRefusal.NotFound } => ApiProblems.NotFound(answer.Message!),
+            { Refusal: ExportRefusal.Withheld } => ApiProblems.Conflict(answer.Message!),
+            _ => ApiProblems.Problem(StatusCodes.Status400BadRequest, answer.Message!),
         };
     }
 }

@@ -39,47 +39,52 @@ public sealed class ImprovementItemForm
         var errors = new FormErrors();
         if (!indicatorCodes.Contains(IndicatorCode.Trim()))
         {
-            errors.Add(nameof(IndicatorCode), "เลือกตัวชี้วัดของปีงบประมาณนี้");
+            errors.Add(nameof(IndicatorCode), "เลือกตัวชี้วัดของปีงบประมาณนี้", "Choose an indicator of this fiscal year.");
         }
         if (!Enum.IsDefined(Section))
         {
-            errors.Add(nameof(Section), "เลือกส่วนที่ 1 หรือส่วนที่ 2");
+            errors.Add(nameof(Section), "เลือกส่วนที่ 1 หรือส่วนที่ 2", "The section is 1 (urgent) or 2 (to improve).");
         }
         if (!Enum.IsDefined(SourceKind) || !Enum.IsDefined(Status))
         {
-            errors.Add(nameof(Status), "เลือกสถานะจากรายการ");
+            errors.Add(nameof(Status), "เลือกสถานะจากรายการ", "The status is notStarted, inProgress or done.");
         }
         if ((SourceCode?.Trim().Length ?? 0) > ImprovementReportModel.MaxCode)
         {
-            errors.Add(nameof(SourceCode), $"รหัสข้อยาวได้ไม่เกิน {ImprovementReportModel.MaxCode} ตัวอักษร");
+            errors.Add(nameof(SourceCode), $"รหัสข้อยาวได้ไม่เกิน {ImprovementReportModel.MaxCode} ตัวอักษร",
+                $"The item code is at most {ImprovementReportModel.MaxCode} characters.");
         }
         var weakness = Weakness?.Trim() ?? "";
         if (weakness.Length == 0)
         {
-            errors.Add(nameof(Weakness), "ระบุข้อบกพร่องหรือจุดอ่อนของแถวนี้");
+            errors.Add(nameof(Weakness), "ระบุข้อบกพร่องหรือจุดอ่อนของแถวนี้", "Describe the row's weakness.");
         }
         else if (weakness.Length > ImprovementReportModel.MaxWeakness)
         {
-            errors.Add(nameof(Weakness), $"ข้อบกพร่องหรือจุดอ่อนยาวได้ไม่เกิน {ImprovementReportModel.MaxWeakness:N0} ตัวอักษร");
+            errors.Add(nameof(Weakness), $"ข้อบกพร่องหรือจุดอ่อนยาวได้ไม่เกิน {ImprovementReportModel.MaxWeakness:N0} ตัวอักษร",
+                $"The weakness is at most {ImprovementReportModel.MaxWeakness:N0} characters.");
         }
         if ((Clean(PlannedAction)?.Length ?? 0) > ImprovementReportModel.MaxAction)
         {
-            errors.Add(nameof(PlannedAction), $"แนวทางปฏิบัติยาวได้ไม่เกิน {ImprovementReportModel.MaxAction:N0} ตัวอักษร");
+            errors.Add(nameof(PlannedAction), $"แนวทางปฏิบัติยาวได้ไม่เกิน {ImprovementReportModel.MaxAction:N0} ตัวอักษร",
+                $"The action is at most {ImprovementReportModel.MaxAction:N0} characters.");
         }
         if (Clean(Owner) is { } owner)
         {
             if (owner.Length > ImprovementReportModel.MaxOwner)
             {
-                errors.Add(nameof(Owner), $"ผู้รับผิดชอบยาวได้ไม่เกิน {ImprovementReportModel.MaxOwner} ตัวอักษร");
+                errors.Add(nameof(Owner), $"ผู้รับผิดชอบยาวได้ไม่เกิน {ImprovementReportModel.MaxOwner} ตัวอักษร",
+                    $"The responsible unit is at most {ImprovementReportModel.MaxOwner} characters.");
             }
             else if (owner.Contains('@'))
             {
-                errors.Add(nameof(Owner), "ระบุส่วนงานหรือตำแหน่งที่รับผิดชอบ (เช่น กองคลัง) ไม่ต้องระบุอีเมลหรือชื่อบุคคล");
+                errors.Add(nameof(Owner), "ระบุส่วนงานหรือตำแหน่งที่รับผิดชอบ (เช่น กองคลัง) ไม่ต้องระบุอีเมลหรือชื่อบุคคล",
+                    "Name the unit or role in charge (e.g. กองคลัง, the finance division), not an e-mail address or a person.");
             }
         }
         if (OitItemForm.UrlProblem(EvidenceUrl) is { } problem)
         {
-            errors.Add(nameof(EvidenceUrl), problem);
+            errors.Add(nameof(EvidenceUrl), problem, "The evidence link must be a full http:// or https:// address of at most 2,000 characters.");
         }
         return errors;
     }
@@ -110,6 +115,9 @@ public sealed class ImprovementItemForm
         return before != (item.Section, item.IndicatorCode, item.SourceKind, item.SourceCode, item.Weakness, item.PlannedAction, item.Owner, item.Status, item.EvidenceUrl, item.SortOrder);
     }
 }
+
+/// <summary>What the agency fills in on a drafted row: the action, the unit (or role) in charge, how far it got and where to see it.</summary>
+public sealed record ImprovementItemChange(string? PlannedAction, string? Owner, ImprovementStatus Status, string? EvidenceUrl);
 
 /// <summary>The Thai words of the report.</summary>
 public static class ImprovementWords

@@ -79,18 +79,20 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
     {
         if (await EditableAgencyAsync(user, roundId, cancellationToken) is not { } agencyId)
         {
-            return Outcome<ImprovementReportForm>.Failed(FormErrors.Denied);
+            return Outcome<ImprovementReportForm>.Denied();
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.ImprovementReports.AnyAsync(r => r.RoundId == roundId, cancellationToken))
         {
-            return Outcome<ImprovementReportForm>.Failed(FormErrors.Of("", "รอบนี้มีรายงานอยู่แล้ว โหลดหน้าใหม่เพื่อดูฉบับล่าสุด"));
+            return Outcome<ImprovementReportForm>.Failed(FormErrors.Of("", "รอบนี้มีรายงานอยู่แล้ว โหลดหน้าใหม่เพื่อดูฉบับล่าสุด",
+                "The round already has an improvement report."), Refusal.Conflict);
         }
         var round = await db.Rounds.AsNoTracking().Include(r => r.Agency).SingleAsync(r => r.Id == roundId, cancellationToken);
         var (_, draft) = await DraftAsync(db, round, cancellationToken);
         if (draft is null)
         {
-            return Outcome<ImprovementReportForm>.Failed(FormErrors.Of("", $"ยังไม่มีแบบประเมินของปีงบประมาณ พ.ศ. {round.FiscalYear} ในระบบ จึงร่างรายงานไม่ได้"));
+            return Outcome<ImprovementReportForm>.Failed(FormErrors.Of("", $"ยังไม่มีแบบประเมินของปีงบประมาณ พ.ศ. {round.FiscalYear} ในระบบ จึงร่างรายงานไม่ได้",
+                $"Fiscal year {round.FiscalYear} has no questionnaire set here, so no report can be drafted."), Refusal.Conflict);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var name = Actor(user);
@@ -104,7 +106,8 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
         }
         catch (DbUpdateException)
         {
-            return Outcome<ImprovementReportForm>.Failed(FormErrors.Of("", "ผู้ใช้อีกท่านเพิ่งสร้างรายงานของรอบนี้ โหลดหน้าใหม่เพื่อดูฉบับล่าสุด"));
+            return Outcome<ImprovementReportForm>.Failed(FormErrors.Of("", "ผู้ใช้อีกท่านเพิ่งสร้างรายงานของรอบนี้ โหลดหน้าใหม่เพื่อดูฉบับล่าสุด",
+                "Another user has just created the round's report."), Refusal.Conflict);
         }
         return Outcome<ImprovementReportForm>.Done(ToForm(report));
     }
@@ -118,17 +121,17 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
     {
         if (await EditableAgencyAsync(user, roundId, cancellationToken) is not { } agencyId)
         {
-            return Outcome<(ImprovementReportForm, int)>.Failed(FormErrors.Denied);
+            return Outcome<(ImprovementReportForm, int)>.Denied();
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var report = await db.ImprovementReports.Include(r => r.Items).SingleOrDefaultAsync(r => r.RoundId == roundId, cancellationToken);
         if (report is null)
         {
-            return Outcome<(ImprovementReportForm, int)>.Failed(FormErrors.Of("", "รอบนี้ยังไม่มีรายงาน กด “สร้างร่างรายงาน” ก่อน"));
+            return Outcome<(ImprovementReportForm, int)>.Failed(NoReport, Refusal.NotFound);
         }
         if (report.Version != version)
         {
-            return Outcome<(ImprovementReportForm, int)>.Failed(Conflict(report));
+            return Outcome<(ImprovementReportForm, int)>.Failed(Conflict(report), Refusal.Conflict);
         }
         var round = await db.Rounds.AsNoTracking().Include(r => r.Agency).SingleAsync(r => r.Id == roundId, cancellationToken);
         var (_, draft) = await DraftAsync(db, round, cancellationToken);
@@ -137,7 +140,7 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
         var added = (draft is null ? [] : DraftRows(draft)).Where(i => known.Add((i.SourceKind, i.SourceCode))).ToList();
         if (report.Items.Count + added.Count > MaxRows)
         {
-            return Outcome<(ImprovementReportForm, int)>.Failed(FormErrors.Of("", $"รายงานหนึ่งฉบับมีได้ไม่เกิน {MaxRows} แถว"));
+            return Outcome<(ImprovementReportForm, int)>.Failed(FormErrors.Of("", $"รายงานหนึ่งฉบับมีได้ไม่เกิน {MaxRows} แถว", $"A report has at most {MaxRows} rows."));
         }
         foreach (var item in added)
         {
@@ -151,7 +154,7 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
                 AgencyDirectory.Truncate($"round {roundId}: {added.Count} rows added for new weaknesses: {string.Join(", ", added.Select(i => i.SourceCode))}")));
             if (!await TrySaveAsync(db, cancellationToken))
             {
-                return Outcome<(ImprovementReportForm, int)>.Failed(await ConflictAsync(roundId, cancellationToken));
+                return Outcome<(ImprovementReportForm, int)>.Failed(await ConflictAsync(roundId, cancellationToken), Refusal.Conflict);
             }
         }
         return Outcome<(ImprovementReportForm, int)>.Done((ToForm(report), added.Count));
@@ -167,7 +170,7 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
     {
         if (await EditableAgencyAsync(user, roundId, cancellationToken) is not { } agencyId)
         {
-            return Outcome<ImprovementReportForm>.Failed(FormErrors.Denied);
+            return Outcome<ImprovementReportForm>.Denied();
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.FiscalYear).SingleAsync(cancellationToken);
@@ -195,17 +198,17 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
         var report = await db.ImprovementReports.Include(r => r.Items).SingleOrDefaultAsync(r => r.RoundId == roundId, cancellationToken);
         if (report is null)
         {
-            return Outcome<ImprovementReportForm>.Failed(FormErrors.Of("", "รอบนี้ยังไม่มีรายงาน กด “สร้างร่างรายงาน” ก่อน"));
+            return Outcome<ImprovementReportForm>.Failed(NoReport, Refusal.NotFound);
         }
         if (report.Version != form.Version)
         {
-            return Outcome<ImprovementReportForm>.Failed(Conflict(report));
+            return Outcome<ImprovementReportForm>.Failed(Conflict(report), Refusal.Conflict);
         }
         var stored = report.Items.ToDictionary(i => i.Id);
         var kept = form.Items.Where(i => i.Id is not null).Select(i => i.Id!.Value).ToHashSet();
         if (!kept.IsSubsetOf(stored.Keys))
         {
-            return Outcome<ImprovementReportForm>.Failed(Conflict(report));
+            return Outcome<ImprovementReportForm>.Failed(Conflict(report), Refusal.Conflict);
         }
         var (changed, added) = (0, 0);
         var removed = report.Items.Where(i => !kept.Contains(i.Id)).ToList();
@@ -237,7 +240,56 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
             $"round {roundId}: {report.Items.Count} rows ({changed} changed, {added} added, {removed.Count} removed)"));
         if (!await TrySaveAsync(db, cancellationToken))
         {
-            return Outcome<ImprovementReportForm>.Failed(await ConflictAsync(roundId, cancellationToken));
+            return Outcome<ImprovementReportForm>.Failed(await ConflictAsync(roundId, cancellationToken), Refusal.Conflict);
+        }
+        return Outcome<ImprovementReportForm>.Done(ToForm(report));
+    }
+
+    /// <summary>
+    /// Changes what the agency fills in on one row (action, responsible unit, status, evidence link)
+    /// under the same checks and the same version rule as <see cref="SaveAsync"/>: a change that
+    /// started from another version is refused with <see cref="Refusal.Conflict"/>.
+    /// </summary>
+    public async Task<Outcome<ImprovementReportForm>> UpdateItemAsync(ClaimsPrincipal user, int roundId, int itemId, Guid version,
+        ImprovementItemChange change, CancellationToken cancellationToken = default)
+    {
+        if (await EditableAgencyAsync(user, roundId, cancellationToken) is not { } agencyId)
+        {
+            return Outcome<ImprovementReportForm>.Denied();
+        }
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var report = await db.ImprovementReports.Include(r => r.Items).SingleOrDefaultAsync(r => r.RoundId == roundId, cancellationToken);
+        if (report is null)
+        {
+            return Outcome<ImprovementReportForm>.Failed(NoReport, Refusal.NotFound);
+        }
+        if (report.Items.SingleOrDefault(i => i.Id == itemId) is not { } item)
+        {
+            return Outcome<ImprovementReportForm>.Failed(
+                FormErrors.Of("", $"รายงานของรอบ {roundId} ไม่มีแถว {itemId}", $"The report of round {roundId} has no row {itemId}."), Refusal.NotFound);
+        }
+        var row = ImprovementItemForm.From(item);
+        (row.PlannedAction, row.Owner, row.Status, row.EvidenceUrl) = (change.PlannedAction, change.Owner, change.Status, change.EvidenceUrl);
+        var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.FiscalYear).SingleAsync(cancellationToken);
+        var codes = catalog.Has(year) ? catalog.Year(year).Model.Indicators.Select(i => i.Code).ToHashSet() : [];
+        if (row.Validate(codes) is { Any: true } errors)
+        {
+            return Outcome<ImprovementReportForm>.Failed(errors);
+        }
+        if (report.Version != version)
+        {
+            return Outcome<ImprovementReportForm>.Failed(Conflict(report), Refusal.Conflict);
+        }
+        if (!row.ApplyTo(item, item.SortOrder))
+        {
+            return Outcome<ImprovementReportForm>.Done(ToForm(report));
+        }
+        Touch(db, report, version, user);
+        db.AuditEntries.Add(audit.Entry(user, "report.update", agencyId,
+            $"round {roundId}: row {itemId} ({item.SourceCode}) set to {item.Status}{(item.EvidenceUrl is null ? "" : ", with evidence")}"));
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return Outcome<ImprovementReportForm>.Failed(await ConflictAsync(roundId, cancellationToken), Refusal.Conflict);
         }
         return Outcome<ImprovementReportForm>.Done(ToForm(report));
     }
@@ -299,7 +351,12 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
     /// <summary>The message when someone else saved since the page was loaded: who, when, and what to do.</summary>
     public static FormErrors Conflict(ImprovementReport latest) => FormErrors.Of("",
         $"ยังไม่ได้บันทึก: {latest.UpdatedBy} บันทึกรายงานนี้เมื่อ {AdminFormat.Moment(latest.UpdatedAt)} หลังจากที่ท่านเปิดหน้านี้ "
-        + "การแก้ไขของท่านยังอยู่บนหน้านี้ คัดลอกข้อความที่ต้องการเก็บไว้ แล้วกด “โหลดฉบับล่าสุด”");
+        + "การแก้ไขของท่านยังอยู่บนหน้านี้ คัดลอกข้อความที่ต้องการเก็บไว้ แล้วกด “โหลดฉบับล่าสุด”",
+        $"Not saved: {latest.UpdatedBy} saved this report at {latest.UpdatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC, after the version your change started from. "
+        + $"Read the report again (its version is now {latest.Version}) and send the change with that version.");
+
+    private static FormErrors NoReport => FormErrors.Of("", "รอบนี้ยังไม่มีรายงาน กด “สร้างร่างรายงาน” ก่อน",
+        "The round has no improvement report yet: draft it first.");
 
     private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 

@@ -41,6 +41,28 @@ public class ApiBadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_kind_of_problem_says_what_to_fix_in_Thai_too()
+    {
+        var responses = new (HttpResponseMessage Response, HttpStatusCode Status)[]
+        {
+            (await _admin.Client.SendRawAsync(HttpMethod.Post, "/api/v1/agencies", "{}", "text/plain"), HttpStatusCode.UnsupportedMediaType),
+            (await _admin.Client.SendRawAsync(HttpMethod.Post, "/api/v1/agencies", "{\"nameTh\": \"ก\","), HttpStatusCode.BadRequest),
+            (await _admin.Client.SendRawAsync(HttpMethod.Post, "/api/v1/agencies", """{"staffHeadcount": "80"}"""), HttpStatusCode.BadRequest),
+            (await _admin.Client.SendRawAsync(HttpMethod.Post, "/api/v1/agencies", "{}"), HttpStatusCode.BadRequest),
+            (await _admin.Client.GetAsync("/api/v1/no-such-thing", Cancel), HttpStatusCode.NotFound),
+            (await _app.WithToken(null).GetAsync("/api/v1/agencies", Cancel), HttpStatusCode.Unauthorized),
+            (await _app.WithToken("itas_not-a-token").GetAsync("/api/v1/agencies", Cancel), HttpStatusCode.Unauthorized),
+        };
+
+        foreach (var (response, status) in responses)
+        {
+            await response.ProblemJsonAsync(status);
+        }
+        var fields = await (await _admin.Client.SendRawAsync(HttpMethod.Post, "/api/v1/agencies", "{}")).InvalidFieldsAsync();
+        Assert.Equal("ระบุ nameTh", fields["nameTh"].Th);
+    }
+
+    [Fact]
     public async Task Unknown_properties_are_ignored()
     {
         var response = await _admin.Client.SendRawAsync(HttpMethod.Post, "/api/v1/agencies",

@@ -86,6 +86,39 @@ public static class ApiTesting
         return detail!;
     }
 
+    /// <summary>Asserts a problem-details answer with a status, its detail in English and Thai, and returns the whole problem.</summary>
+    public static async Task<JsonElement> ProblemJsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == expected, $"expected {expected}, got {response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.Matches("[\u0E00-\u0E7F]", problem.GetProperty("detailTh").GetString()); // Thai script
+        return problem;
+    }
+
+    /// <summary>The invalid fields of a validation problem, each with its English and Thai message.</summary>
+    public static async Task<Dictionary<string, (string En, string Th)>> InvalidFieldsAsync(this HttpResponseMessage response)
+    {
+        var problem = await response.ProblemJsonAsync(HttpStatusCode.BadRequest);
+        var thai = problem.GetProperty("errorsTh");
+        return problem.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name,
+            e => (e.Value[0].GetString()!, thai.GetProperty(e.Name)[0].GetString()!));
+    }
+
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object body) =>
+        client.SendAsync(new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) }, Cancel);
+
+    /// <summary>The audit log's actions for an agency, oldest first.</summary>
+    public static async Task<List<ItaSurvey.Web.Auditing.AuditEntry>> AuditAsync(this SurveyApp app, int? agencyId)
+    {
+        await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ItaSurvey.Web.Data.ItaDbContext>>()
+            .CreateDbContextAsync(Cancel);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(e => e.AgencyId == agencyId).OrderBy(e => e.Id), Cancel);
+    }
+
     public static object Agency(string nameTh = "เทศบาลตำบลบ่อนอก", string group = "tambon-municipality-s", int headcount = 60) =>
         new { nameTh, nameEn = "Bo Nok Subdistrict Municipality", province = "ประจวบคีรีขันธ์", agencyGroup = group, staffHeadcount = headcount };
 }
