@@ -77,7 +77,7 @@ public sealed class ImprovementItemForm
                 errors.Add(nameof(Owner), "ระบุส่วนงานหรือตำแหน่งที่รับผิดชอบ (เช่น กองคลัง) ไม่ต้องระบุอีเมลหรือชื่อบุคคล");
             }
         }
-        if (OitItemForm.UrlProblem(EvidenceUrl) is { } problem)
+        if (WebUrls.Problem(EvidenceUrl) is { } problem)
         {
             errors.Add(nameof(EvidenceUrl), problem);
         }

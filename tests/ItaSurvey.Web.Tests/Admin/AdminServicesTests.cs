@@ -153,15 +153,18 @@ public class AdminServicesTests : IAsyncLifetime
         Assert.True(result!.Assessment.Instrument("OIT").Score is > 90 and < 100); // 42 of 43 items present
     }
 
-    [Fact]
-    public async Task A_bad_URL_anywhere_saves_nothing_and_names_the_item()
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
+    public async Task A_bad_URL_anywhere_saves_nothing_and_names_the_item(string url)
     {
         var admin = await _world.PrincipalAsync(Roles.AgencyAdmin, _world.OurAgencyId);
         var view = (await _world.WithAsync<OitChecklist, OitChecklistView?>(c => c.LoadAsync(admin, _world.Ours.Id)))!;
         view.Items["O1"].Present = true;
         view.Items["O1"].Urls = [new OitUrlEntry { Text = "https://klongwan.go.th/structure" }];
         view.Items["O5"].Present = true;
-        view.Items["O5"].Urls = [new OitUrlEntry { Text = "javascript:alert(1)" }];
+        view.Items["O5"].Urls = [new OitUrlEntry { Text = url }];
 
         var outcome = await _world.WithAsync<OitChecklist, Outcome<IReadOnlyList<OitItemForm>>>(c => c.SaveAsync(admin, _world.Ours.Id, [view.Items["O1"], view.Items["O5"]]));
 
@@ -170,5 +173,8 @@ public class AdminServicesTests : IAsyncLifetime
         Assert.True(view.Items["O5"].Errors.Has("Url0"));
         var reloaded = await _world.WithAsync<OitChecklist, OitChecklistView?>(c => c.LoadAsync(admin, _world.Ours.Id));
         Assert.Null(reloaded!.Items["O1"].Present);
+        Assert.Equal("URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://", view.Items["O5"].Errors["Url0"]);
+        await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await db.OitEvidenceUrls.ToListAsync(TestContext.Current.CancellationToken));
     }
 }
