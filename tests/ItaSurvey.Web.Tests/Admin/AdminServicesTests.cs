@@ -29,6 +29,24 @@ public class AdminServicesTests : IAsyncLifetime
         return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
 
+    /// <summary>Issue 18, item 11: the agency form refuses a second เทศบาลตำบลคลองวาฬ in ประจวบคีรีขันธ์, spacing aside.</summary>
+    [Theory]
+    [InlineData("เทศบาลตำบลคลองวาฬ")]
+    [InlineData(" เทศบาลตำบลคลองวาฬ\u200B ")]
+    public async Task Creating_an_agency_that_exists_already_is_refused_in_Thai_and_stores_nothing(string name)
+    {
+        var systemAdmin = await _world.PrincipalAsync(Roles.SystemAdmin);
+
+        var outcome = await _world.WithAsync<AgencyDirectory, Outcome<Agencies.Agency>>(d => d.CreateAsync(systemAdmin, Form(name)));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal($"มีหน่วยงาน “เทศบาลตำบลคลองวาฬ” จังหวัดประจวบคีรีขันธ์ ในระบบแล้ว (รหัส {_world.OurAgencyId}) เปิดรอบการประเมินปีใหม่ได้ที่หน้าของหน่วยงานนั้น ไม่ต้องเพิ่มหน่วยงานซ้ำ",
+            outcome.Errors[nameof(AgencyForm.NameTh)]);
+        await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, await db.Agencies.CountAsync(TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(await AuditAsync(), e => e.Action == "agency.create");
+    }
+
     [Fact]
     public async Task A_viewer_cannot_change_their_agency_even_by_calling_the_handler()
     {
