@@ -33,6 +33,11 @@ public class AnswerFormTests
     [InlineData("E2", " 1", AnswerFormProblemKind.OutOfRange)]
     [InlineData("E2", "+1", AnswerFormProblemKind.OutOfRange)]
     [InlineData("E2", "0001", AnswerFormProblemKind.OutOfRange)]
+    [InlineData("E2", "01", AnswerFormProblemKind.OutOfRange)] // issue 18: read as level 1 before
+    [InlineData("E2", "00", AnswerFormProblemKind.OutOfRange)]
+    [InlineData("E2", "1 ", AnswerFormProblemKind.OutOfRange)]
+    [InlineData("E2", "\u0661", AnswerFormProblemKind.OutOfRange)] // Arabic-Indic one
+    [InlineData("E2", "\uFF11", AnswerFormProblemKind.OutOfRange)] // full-width one
     public void A_tampered_field_is_a_problem(string field, string value, AnswerFormProblemKind kind)
     {
         var fields = Eit.FieldCodes.Where(c => c != field).Select(c => Field(c, "0")).Append(Field(field, value));

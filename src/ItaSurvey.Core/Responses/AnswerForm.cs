@@ -67,7 +67,7 @@ public sealed class AnswerForm
                 continue;
             }
             var value = values[0];
-            if (value.Length is 0 or > 3
+            if (!IsCanonicalLevel(value)
                 || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var level)
                 || level >= questionnaire.LevelCounts[field])
             {
@@ -88,4 +88,13 @@ public sealed class AnswerForm
         }
         return new AnswerForm(levels, unanswered, problems);
     }
+
+    /// <summary>
+    /// Only the form's own spelling of a level: one to three ASCII digits without a leading zero
+    /// ("0", "3", "10"). "01", "+1", " 1" or "１" never come from the rendered form, so they are tampering.
+    /// </summary>
+    public static bool IsCanonicalLevel(string value) =>
+        value.Length is >= 1 and <= 3
+        && value.All(char.IsAsciiDigit)
+        && (value.Length == 1 || value[0] != '0');
 }

@@ -68,6 +68,10 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
         {
             return Outcome<Agency>.Failed(errors);
         }
+        if (await rounds.FindAgencyAsync(form.NameTh, form.Province, cancellationToken) is { } existing)
+        {
+            return Outcome<Agency>.Failed(FormErrors.Of(nameof(AgencyForm.NameTh), Duplicate(existing)));
+        }
         var agency = new Agency { NameTh = "", Province = "", AgencyGroup = "" };
         form.ApplyTo(agency);
         await rounds.CreateAgencyAsync(agency, cancellationToken);
@@ -131,6 +135,10 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
         await audit.RecordAsync(user, "round.create", agencyId, $"round {round.Id}: {Describe(round)}", cancellationToken);
         return Outcome<AssessmentRound>.Done(round);
     }
+
+    /// <summary>What the agency form says when the agency exists already (same Thai name and province).</summary>
+    public static string Duplicate(Agency existing) =>
+        $"มีหน่วยงาน “{existing.NameTh}” จังหวัด{existing.Province} ในระบบแล้ว (รหัส {existing.Id}) เปิดรอบการประเมินปีใหม่ได้ที่หน้าของหน่วยงานนั้น ไม่ต้องเพิ่มหน่วยงานซ้ำ";
 
     /// <summary>The Thai name of an agency group from the newest year that defines it, or the code itself.</summary>
     public static string GroupName(SurveyCatalog catalog, string code) =>

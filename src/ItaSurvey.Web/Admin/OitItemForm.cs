@@ -5,7 +5,7 @@ public sealed class OitItemForm
 {
     public const int MaxUrls = 10;
 
-    public const int MaxUrlLength = 2000;
+    public const int MaxUrlLength = WebUrls.MaxLength;
 
     public const int MaxExplanationLength = 4000;
 
@@ -38,7 +38,7 @@ public sealed class OitItemForm
         var errors = new FormErrors();
         for (var i = 0; i < Urls.Count; i++)
         {
-            if (UrlProblem(Urls[i].Text) is { } problem)
+            if (WebUrls.Problem(Urls[i].Text) is { } problem)
             {
                 errors.Add($"Url{i}", problem, $"Not an evidence URL that can be kept: a full http:// or https:// address of at most {MaxUrlLength:N0} characters.");
             }
@@ -57,23 +57,6 @@ public sealed class OitItemForm
             errors.Add("Explanation", $"คำอธิบายยาวได้ไม่เกิน {MaxExplanationLength:N0} ตัวอักษร", $"The explanation is at most {MaxExplanationLength:N0} characters.");
         }
         return errors;
-    }
-
-    /// <summary>Why a typed URL cannot be kept, or null when it is a full http(s) address (a blank row is fine: it is dropped).</summary>
-    public static string? UrlProblem(string? text)
-    {
-        var url = text?.Trim() ?? "";
-        if (url.Length == 0)
-        {
-            return null;
-        }
-        if (url.Length > MaxUrlLength)
-        {
-            return $"URL ยาวได้ไม่เกิน {MaxUrlLength:N0} ตัวอักษร";
-        }
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0
-            ? null
-            : "URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://";
     }
 }
 

@@ -22,7 +22,8 @@ public static class AgenciesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         agencies.MapPost("", CreateAsync).WithName("CreateAgency").WithSummary("Creates an agency (system administrators only).")
             .AcceptsJson<AgencyRequest>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         agencies.MapPut("/{id:int}", UpdateAsync).WithName("UpdateAgency").WithSummary("Replaces an agency's details (system or agency administrators).")
             .AcceptsJson<AgencyRequest>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
@@ -64,6 +65,11 @@ public static class AgenciesApi
         if (body.Value!.Validate(catalog) is { Count: > 0 } errors)
         {
             return ApiProblems.Invalid(errors);
+        }
+        if (await admin.FindAgencyAsync(body.Value.NameTh!, body.Value.Province!, cancellationToken) is { } existing)
+        {
+            return ApiProblems.Conflict($"Agency {existing.Id} '{existing.NameTh}' in {existing.Province} already exists (same Thai name and province): " +
+                $"open a round for it with POST /api/v1/agencies/{existing.Id}/rounds, or change it with PUT /api/v1/agencies/{existing.Id}.");
         }
         var agency = await admin.CreateAgencyAsync(body.Value.ApplyTo(new Agency { NameTh = "", Province = "", AgencyGroup = "" }), cancellationToken);
         // Once the agency exists its audit entry is written even if the caller has gone.

@@ -7,8 +7,49 @@ using Microsoft.Extensions.Options;
 
 namespace ItaSurvey.Web.Oit;
 
-/// <summary>What one check of a URL found: an HTTP status, or a short reason it got none.</summary>
-public sealed record LinkCheckOutcome(int? Status, string? Error);
+/// <summary>Why a check of a URL got no usable HTTP status.</summary>
+public enum LinkCheckFailure
+{
+    NotWebUrl,
+    Timeout,
+    Dns,
+    Tls,
+    Refused,
+    Blocked,
+    ConnectionFailed,
+    InvalidResponse,
+    HeadersTooLarge,
+    RedirectNotWeb,
+    Failed,
+}
+
+/// <summary>
+/// What one check of a URL found: an HTTP status, or why it got none. The failure is typed; it
+/// becomes text (<see cref="Error"/>) only where it is stored and shown, in words of our own,
+/// never an exception's message.
+/// </summary>
+public sealed record LinkCheckOutcome(int? Status, LinkCheckFailure? Failure)
+{
+    public static LinkCheckOutcome Of(LinkCheckFailure failure) => new(null, failure);
+
+    /// <summary>The short reason stored with the URL and shown beside it, or null when the check got a status.</summary>
+    public string? Error => Failure is { } failure ? Reason(failure) : null;
+
+    public static string Reason(LinkCheckFailure failure) => failure switch
+    {
+        LinkCheckFailure.NotWebUrl => "not an http(s) URL",
+        LinkCheckFailure.Timeout => "timeout",
+        LinkCheckFailure.Dns => "DNS",
+        LinkCheckFailure.Tls => "TLS",
+        LinkCheckFailure.Refused => "refused",
+        LinkCheckFailure.Blocked => "blocked: not a public internet address",
+        LinkCheckFailure.ConnectionFailed => "connection failed",
+        LinkCheckFailure.InvalidResponse => "invalid response",
+        LinkCheckFailure.HeadersTooLarge => "response headers too large",
+        LinkCheckFailure.RedirectNotWeb => "redirected to an address that is not http(s)",
+        _ => "the check failed",
+    };
+}
 
 /// <summary>
 /// Checks whether OIT evidence URLs answer and records the status (or a short reason) and when.
@@ -64,9 +105,9 @@ public sealed class OitLinkChecker(
     /// <summary>Requests one URL: HEAD, or GET when the server does not do HEAD; redirects followed.</summary>
     public async Task<LinkCheckOutcome> CheckAsync(string url, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IsWeb(uri))
         {
-            return new LinkCheckOutcome(null, "not an http(s) URL");
+            return LinkCheckOutcome.Of(LinkCheckFailure.NotWebUrl);
         }
         // Real time, not the app's TimeProvider: this bounds network I/O.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -74,62 +115,83 @@ public sealed class OitLinkChecker(
         try
         {
             var client = clients.CreateClient(ClientName);
-            var status = await StatusAsync(client, HttpMethod.Head, uri, timeout.Token);
-            if (status is (int)HttpStatusCode.MethodNotAllowed or (int)HttpStatusCode.NotImplemented)
+            var outcome = await RequestAsync(client, HttpMethod.Head, uri, timeout.Token);
+            if (outcome.Status is (int)HttpStatusCode.MethodNotAllowed or (int)HttpStatusCode.NotImplemented)
             {
-                status = await StatusAsync(client, HttpMethod.Get, uri, timeout.Token);
+                outcome = await RequestAsync(client, HttpMethod.Get, uri, timeout.Token);
             }
-            return new LinkCheckOutcome(status, null);
+            return outcome;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new LinkCheckOutcome(null, "timeout");
+            return LinkCheckOutcome.Of(LinkCheckFailure.Timeout);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or SocketException or AuthenticationException)
         {
-            return new LinkCheckOutcome(null, Reason(e));
+            return LinkCheckOutcome.Of(Classify(e));
         }
     }
 
-    private static async Task<int> StatusAsync(HttpClient client, HttpMethod method, Uri uri, CancellationToken cancellationToken)
+    /// <summary>
+    /// One request, following up to MaxRedirects redirects itself (the handler follows none), so
+    /// that a redirect to file:, ftp: or any other scheme is seen and named instead of failing
+    /// somewhere inside the handler with its own message.
+    /// </summary>
+    private async Task<LinkCheckOutcome> RequestAsync(HttpClient client, HttpMethod method, Uri uri, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri);
-        // Headers only: the body is never read.
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        return (int)response.StatusCode;
+        var current = uri;
+        for (var redirects = 0; ; redirects++)
+        {
+            using var request = new HttpRequestMessage(method, current);
+            // Headers only: the body is never read.
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!IsRedirect(response.StatusCode) || response.Headers.Location is not { } location || redirects >= Options.MaxRedirects)
+            {
+                return new LinkCheckOutcome((int)response.StatusCode, null);
+            }
+            var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+            if (!IsWeb(next))
+            {
+                return LinkCheckOutcome.Of(LinkCheckFailure.RedirectNotWeb);
+            }
+            current = next;
+        }
     }
 
-    /// <summary>A short reason for an exception: timeout, DNS, TLS, refused...</summary>
-    internal static string Reason(Exception e)
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MultipleChoices or HttpStatusCode.MovedPermanently
+        or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static bool IsWeb(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>What kind of failure an exception is: timeout, DNS, TLS, refused...; anything unforeseen is <see cref="LinkCheckFailure.Failed"/>.</summary>
+    internal static LinkCheckFailure Classify(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
             switch (inner)
             {
                 case BlockedAddressException:
-                    return "blocked: private network address";
+                    return LinkCheckFailure.Blocked;
                 case AuthenticationException:
-                    return "TLS";
+                    return LinkCheckFailure.Tls;
                 case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }:
-                    return "DNS";
+                    return LinkCheckFailure.Dns;
                 case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
-                    return "refused";
+                    return LinkCheckFailure.Refused;
                 case SocketException { SocketErrorCode: SocketError.TimedOut }:
-                    return "timeout";
+                    return LinkCheckFailure.Timeout;
             }
         }
         return e is HttpRequestException { HttpRequestError: var error } ? error switch
         {
-            HttpRequestError.NameResolutionError => "DNS",
-            HttpRequestError.SecureConnectionError => "TLS",
-            HttpRequestError.ConnectionError => "connection failed",
-            HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded => "invalid response",
-            HttpRequestError.ConfigurationLimitExceeded => "response headers too large",
-            _ => Truncate(e.Message),
-        } : Truncate(e.Message);
+            HttpRequestError.NameResolutionError => LinkCheckFailure.Dns,
+            HttpRequestError.SecureConnectionError => LinkCheckFailure.Tls,
+            HttpRequestError.ConnectionError => LinkCheckFailure.ConnectionFailed,
+            HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded => LinkCheckFailure.InvalidResponse,
+            HttpRequestError.ConfigurationLimitExceeded => LinkCheckFailure.HeadersTooLarge,
+            _ => LinkCheckFailure.Failed,
+        } : LinkCheckFailure.Failed;
     }
-
-    private static string Truncate(string message) => message.Length <= 200 ? message : message[..200];
 
     private async Task CheckAndRecordAsync(IReadOnlyList<Due> urls, CancellationToken cancellationToken)
     {
@@ -148,7 +210,7 @@ public sealed class OitLinkChecker(
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     log.LogWarning(e, "Checking OIT link {Url} failed unexpectedly", urls[i].Url);
-                    outcomes[i] = new LinkCheckOutcome(null, Truncate(e.GetType().Name + ": " + e.Message));
+                    outcomes[i] = LinkCheckOutcome.Of(LinkCheckFailure.Failed); // the details are in the log, not shown to users
                 }
                 if (outcomes[i].Error is { } error)
                 {

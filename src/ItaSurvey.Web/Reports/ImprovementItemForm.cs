@@ -82,7 +82,7 @@ public sealed class ImprovementItemForm
                     "Name the unit or role in charge (e.g. กองคลัง, the finance division), not an e-mail address or a person.");
             }
         }
-        if (OitItemForm.UrlProblem(EvidenceUrl) is { } problem)
+        if (WebUrls.Problem(EvidenceUrl) is { } problem)
         {
             errors.Add(nameof(EvidenceUrl), problem, "The evidence link must be a full http:// or https:// address of at most 2,000 characters.");
         }

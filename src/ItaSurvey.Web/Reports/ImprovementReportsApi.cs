@@ -14,7 +14,8 @@ public static class ImprovementReportsApi
 
     public static IEndpointRouteBuilder MapImprovementReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/rounds/{roundId:int}/report.csv", CsvAsync).RequireAuthorization();
+        // A file address: a round without a report answers a bare 404, not the HTML "not found" page.
+        app.MapGet("/admin/rounds/{roundId:int}/report.csv", CsvAsync).RequireAuthorization().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
         return app;
     }
 

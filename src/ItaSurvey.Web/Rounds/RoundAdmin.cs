@@ -20,6 +20,22 @@ public sealed class RoundAdmin(IDbContextFactory<ItaDbContext> databases, Survey
         return agency;
     }
 
+    /// <summary>
+    /// The stored agency with this Thai name in this province, compared after trimming and
+    /// normalising white space (<see cref="AgencyNames"/>); null when there is none. Creating an
+    /// agency a second time (another fiscal year, say) would split its rounds and trends in two.
+    /// </summary>
+    public async Task<Agency?> FindAgencyAsync(string nameTh, string province, CancellationToken cancellationToken = default)
+    {
+        var (name, place) = (AgencyNames.Normalize(nameTh), AgencyNames.Normalize(province));
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // Names stored before this check may carry odd spacing, so the comparison is made here, not in SQL;
+        // even 8,300 agencies are a few hundred kilobytes of names.
+        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.NameTh, a.Province }).ToListAsync(cancellationToken);
+        var match = agencies.Where(a => AgencyNames.Normalize(a.NameTh) == name && AgencyNames.Normalize(a.Province) == place).Select(a => (int?)a.Id).Min();
+        return match is null ? null : await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == match, cancellationToken);
+    }
+
     /// <summary>Creates a round with one public link per perception instrument.</summary>
     public async Task<AssessmentRound> CreateRoundAsync(int agencyId, int fiscalYear, DateOnly opensOn, DateOnly closesOn, IitMode iitMode,
         CancellationToken cancellationToken = default)

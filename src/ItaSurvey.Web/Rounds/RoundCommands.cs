@@ -29,10 +29,10 @@ public static class RoundCommands
         };
         var agencyToCreate = new Agency
         {
-            NameTh = options.Required("agency"),
-            NameEn = options.Optional("agency-en"),
-            Province = options.Required("province"),
-            AgencyGroup = options.Required("group"),
+            NameTh = AgencyNames.Normalize(options.Required("agency")),
+            NameEn = options.Optional("agency-en")?.Trim(),
+            Province = AgencyNames.Normalize(options.Required("province")),
+            AgencyGroup = options.Required("group").Trim(),
             StaffHeadcount = options.Int("headcount"),
         };
         var (year, opens, closes) = (options.Int("year"), options.Date("opens"), options.Date("closes"));
@@ -46,7 +46,34 @@ public static class RoundCommands
             throw new ArgumentException("The round closes before it opens.");
         }
         var admin = services.GetRequiredService<RoundAdmin>();
-        var agency = await admin.CreateAgencyAsync(agencyToCreate);
+        // The same agency (Thai name and province) in another fiscal year is reused, never created
+        // twice; given details that differ from the stored ones are refused before anything is written.
+        var existing = await admin.FindAgencyAsync(agencyToCreate.NameTh, agencyToCreate.Province);
+        if (existing is not null)
+        {
+            var differences = new List<string>();
+            if (!string.Equals(existing.AgencyGroup, agencyToCreate.AgencyGroup, StringComparison.Ordinal))
+            {
+                differences.Add($"--group {agencyToCreate.AgencyGroup} (stored: {existing.AgencyGroup})");
+            }
+            if (existing.StaffHeadcount != agencyToCreate.StaffHeadcount)
+            {
+                differences.Add($"--headcount {agencyToCreate.StaffHeadcount} (stored: {existing.StaffHeadcount})");
+            }
+            if (differences.Count > 0)
+            {
+                throw new ArgumentException(
+                    $"Agency {existing.Id} '{existing.NameTh}' ({existing.Province}) already exists, with other details: {string.Join(", ", differences)}. " +
+                    "Nothing was created. Give the stored values to open a round for it, or change the agency on its page first.");
+            }
+            await using var db = await services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync();
+            if (await db.Rounds.Where(r => r.AgencyId == existing.Id && r.FiscalYear == year).Select(r => (int?)r.Id).FirstOrDefaultAsync() is { } taken)
+            {
+                throw new ArgumentException($"Agency {existing.Id} '{existing.NameTh}' ({existing.Province}) already has round {taken} for fiscal year {year}. Nothing was created.");
+            }
+            output.WriteLine($"agency {existing.Id}: {existing.NameTh} ({existing.Province}) exists; the round is added to it");
+        }
+        var agency = existing ?? await admin.CreateAgencyAsync(agencyToCreate);
         var round = await admin.CreateRoundAsync(agency.Id, year, opens, closes, mode);
         output.WriteLine($"round {round.Id}: {agency.NameTh}, fiscal year {round.FiscalYear}, IIT {mode}");
         foreach (var link in round.Links)

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Rounds;
@@ -28,6 +30,22 @@ public sealed record ShareableRound(int RoundId, int AgencyId, string AgencyName
         "สแกน QR code ด้วยกล้องโทรศัพท์ แล้วตอบแบบวัด ใช้เวลาไม่กี่นาที",
         Url(instrument),
         "คำตอบเป็นความลับ ระบบไม่บันทึกชื่อหรือข้อมูลที่ระบุตัวผู้ตอบ · การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)");
+
+    /// <summary>
+    /// The HTML an agency pastes into its own website: the QR image linked to the form. Every
+    /// value is HTML-encoded by the framework's encoder, so an agency name such as
+    /// <c>"&gt;&lt;img src=x onerror=…&gt;</c> stays text in the alt attribute on the agency's site.
+    /// </summary>
+    public string WebsiteSnippet(string instrument)
+    {
+        var url = Url(instrument);
+        var image = Site.Absolute(Path(instrument) + "/qr.png?size=256");
+        var alt = $"สแกน QR code เพื่อตอบ{Title(instrument)} ของ{AgencyName}";
+        return $"<a href=\"{SnippetEncoder.Encode(url)}\"><img src=\"{SnippetEncoder.Encode(image)}\" width=\"256\" height=\"256\" alt=\"{SnippetEncoder.Encode(alt)}\"></a>";
+    }
+
+    // Thai stays readable in the pasted code; quotes, <, >, & and the like are always encoded.
+    private static readonly HtmlEncoder SnippetEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public SlipContent Slip(string code) => new(AgencyName, $"ปีงบประมาณ พ.ศ. {FiscalYear}", SlipUrl(code), Url("IIT"), code);
 }

@@ -37,6 +37,15 @@ public sealed partial class AppServer : IAsyncLifetime
     /// <summary>Scenario 4 alone answers here, then reads the counts and scores.</summary>
     public SeededRound AdminRound { get; private set; } = null!;
 
+    /// <summary>
+    /// An agency whose name tries to break out of the website snippet's alt attribute (issue 18):
+    /// pasted raw, its image's onerror would set window.__pwned.
+    /// </summary>
+    public const string HostileAgency = "เทศบาลตำบลทดสอบ\"><img src=x onerror=\"window.__pwned=(window.__pwned||0)+1\">";
+
+    /// <summary>A round of <see cref="HostileAgency"/>; nobody answers here.</summary>
+    public SeededRound HostileRound { get; private set; } = null!;
+
     /// <summary>A fresh single-use code of <see cref="StaffRound"/>.</summary>
     public string TakeAccessCode() =>
         _accessCodes.TryDequeue(out var code) ? code : throw new InvalidOperationException("The seeded single-use codes ran out; generate more.");
@@ -56,6 +65,7 @@ public sealed partial class AppServer : IAsyncLifetime
         CitizenRound = await CreateRoundAsync("เทศบาลตำบลทดสอบประชาชน", "open");
         StaffRound = await CreateRoundAsync("เทศบาลตำบลทดสอบบุคลากร", "codes");
         AdminRound = await CreateRoundAsync("เทศบาลตำบลทดสอบผู้ดูแล", "open");
+        HostileRound = await CreateRoundAsync(HostileAgency, "open");
         var codes = await _app.RunVerbAsync(["generate-codes", "--round", StaffRound.Id.ToString(), "--count", "20"]);
         foreach (var code in codes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

@@ -29,6 +29,24 @@ public class AdminServicesTests : IAsyncLifetime
         return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
 
+    /// <summary>Issue 18, item 11: the agency form refuses a second เทศบาลตำบลคลองวาฬ in ประจวบคีรีขันธ์, spacing aside.</summary>
+    [Theory]
+    [InlineData("เทศบาลตำบลคลองวาฬ")]
+    [InlineData(" เทศบาลตำบลคลองวาฬ\u200B ")]
+    public async Task Creating_an_agency_that_exists_already_is_refused_in_Thai_and_stores_nothing(string name)
+    {
+        var systemAdmin = await _world.PrincipalAsync(Roles.SystemAdmin);
+
+        var outcome = await _world.WithAsync<AgencyDirectory, Outcome<Agencies.Agency>>(d => d.CreateAsync(systemAdmin, Form(name)));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal($"มีหน่วยงาน “เทศบาลตำบลคลองวาฬ” จังหวัดประจวบคีรีขันธ์ ในระบบแล้ว (รหัส {_world.OurAgencyId}) เปิดรอบการประเมินปีใหม่ได้ที่หน้าของหน่วยงานนั้น ไม่ต้องเพิ่มหน่วยงานซ้ำ",
+            outcome.Errors[nameof(AgencyForm.NameTh)]);
+        await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, await db.Agencies.CountAsync(TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(await AuditAsync(), e => e.Action == "agency.create");
+    }
+
     [Fact]
     public async Task A_viewer_cannot_change_their_agency_even_by_calling_the_handler()
     {
@@ -153,15 +171,18 @@ public class AdminServicesTests : IAsyncLifetime
         Assert.True(result!.Assessment.Instrument("OIT").Score is > 90 and < 100); // 42 of 43 items present
     }
 
-    [Fact]
-    public async Task A_bad_URL_anywhere_saves_nothing_and_names_the_item()
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
+    public async Task A_bad_URL_anywhere_saves_nothing_and_names_the_item(string url)
     {
         var admin = await _world.PrincipalAsync(Roles.AgencyAdmin, _world.OurAgencyId);
         var view = (await _world.WithAsync<OitChecklist, OitChecklistView?>(c => c.LoadAsync(admin, _world.Ours.Id)))!;
         view.Items["O1"].Present = true;
         view.Items["O1"].Urls = [new OitUrlEntry { Text = "https://klongwan.go.th/structure" }];
         view.Items["O5"].Present = true;
-        view.Items["O5"].Urls = [new OitUrlEntry { Text = "javascript:alert(1)" }];
+        view.Items["O5"].Urls = [new OitUrlEntry { Text = url }];
 
         var outcome = await _world.WithAsync<OitChecklist, Outcome<IReadOnlyList<OitItemForm>>>(c => c.SaveAsync(admin, _world.Ours.Id, [view.Items["O1"], view.Items["O5"]]));
 
@@ -170,5 +191,8 @@ public class AdminServicesTests : IAsyncLifetime
         Assert.True(view.Items["O5"].Errors.Has("Url0"));
         var reloaded = await _world.WithAsync<OitChecklist, OitChecklistView?>(c => c.LoadAsync(admin, _world.Ours.Id));
         Assert.Null(reloaded!.Items["O1"].Present);
+        Assert.Equal("URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://", view.Items["O5"].Errors["Url0"]);
+        await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(await db.OitEvidenceUrls.ToListAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -13,7 +13,7 @@ public class OitItemFormTests
     [InlineData("  https://klongwan.go.th/ข่าว?id=5  ")]
     [InlineData("")]
     public void Full_http_and_https_addresses_and_blank_rows_pass(string url) =>
-        Assert.Null(OitItemForm.UrlProblem(url));
+        Assert.Null(WebUrls.Problem(url));
 
     [Theory]
     [InlineData("www.klongwan.go.th")]
@@ -22,15 +22,19 @@ public class OitItemFormTests
     [InlineData("ftp://klongwan.go.th/file")]
     [InlineData("file:///etc/passwd")]
     [InlineData("https://")]
+    [InlineData("JavaScript:alert(1)")]
+    [InlineData("  javascript:alert(document.domain)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
     public void Anything_else_is_refused_with_a_Thai_reason(string url) =>
-        Assert.Equal("URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://", OitItemForm.UrlProblem(url));
+        Assert.Equal("URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://", WebUrls.Problem(url));
 
     [Fact]
     public void A_URL_over_2000_characters_is_refused()
     {
         var url = "https://klongwan.go.th/" + new string('a', 1990);
 
-        Assert.Equal("URL ยาวได้ไม่เกิน 2,000 ตัวอักษร", OitItemForm.UrlProblem(url));
+        Assert.Equal("URL ยาวได้ไม่เกิน 2,000 ตัวอักษร", WebUrls.Problem(url));
     }
 
     [Fact]

@@ -40,6 +40,33 @@ public class ApiBadInputTests : IAsyncLifetime
         Assert.Empty((await (await _admin.Client.GetAsync("/api/v1/agencies", Cancel)).JsonAsync()).EnumerateArray());
     }
 
+    /// <summary>Issue 18, item 11: the same Thai name and province (spacing aside) is the same agency.</summary>
+    [Theory]
+    [InlineData("เทศบาลตำบลบ่อนอก", "ประจวบคีรีขันธ์")]
+    [InlineData("  เทศบาลตำบลบ่อนอก\u00A0", " ประจวบคีรีขันธ์ ")]
+    public async Task An_agency_that_exists_already_is_refused_with_409_naming_it(string nameTh, string province)
+    {
+        var first = (await (await _admin.Client.PostJsonAsync("/api/v1/agencies", Agency())).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+
+        var again = await _admin.Client.PostJsonAsync("/api/v1/agencies",
+            new { nameTh, province, agencyGroup = "sao-s", staffHeadcount = 12 });
+
+        var detail = await again.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains($"Agency {first} 'เทศบาลตำบลบ่อนอก' in ประจวบคีรีขันธ์ already exists", detail, StringComparison.Ordinal);
+        Assert.Single((await (await _admin.Client.GetAsync("/api/v1/agencies", Cancel)).JsonAsync()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_same_name_in_another_province_is_another_agency()
+    {
+        await (await _admin.Client.PostJsonAsync("/api/v1/agencies", Agency())).JsonAsync(HttpStatusCode.Created);
+
+        var other = await _admin.Client.PostJsonAsync("/api/v1/agencies",
+            new { nameTh = "เทศบาลตำบลบ่อนอก", province = "ตราด", agencyGroup = "tambon-municipality-s", staffHeadcount = 40 });
+
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+    }
+
     [Fact]
     public async Task Every_kind_of_problem_says_what_to_fix_in_Thai_too()
     {

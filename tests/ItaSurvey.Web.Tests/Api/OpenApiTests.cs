@@ -29,7 +29,7 @@ public partial class OpenApiTests
         var createAgency = document.GetProperty("paths").GetProperty("/api/v1/agencies").GetProperty("post");
         Assert.Equal("CreateAgency", createAgency.GetProperty("operationId").GetString());
         Assert.True(createAgency.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
-        Assert.Equal(["201", "400", "401", "403", "415", "429"], createAgency.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["201", "400", "401", "403", "409", "415", "429"], createAgency.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiToken").GetProperty("scheme").GetString());
     }
 

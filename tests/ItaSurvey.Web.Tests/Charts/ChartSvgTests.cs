@@ -30,6 +30,24 @@ public class ChartSvgTests
         Assert.Equal($"{(string?)first[0].Attribute("id")} {(string?)first[1].Attribute("id")}", (string?)svg.Attribute("aria-labelledby"));
     }
 
+    /// <summary>
+    /// Issue 18 audit: chart titles carry agency names (trends) and the SVG goes into the page as
+    /// markup, so a hostile name must stay text in the title and description.
+    /// </summary>
+    [Theory, MemberData(nameof(Kinds))]
+    public void A_hostile_title_and_description_stay_text_inside_the_inline_svg(string kind)
+    {
+        const string hostile = "แนวโน้ม · \"></title><img src=x onerror=alert(1)><script>alert(2)</script>";
+
+        var markup = Chart(kind).Svg(hostile, hostile + " &amp; <b>");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<!doctype html><html><body>{markup}</body></html>");
+
+        Assert.Empty(page.QuerySelectorAll("img, script, b"));
+        Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(hostile, page.QuerySelector("svg > title")!.TextContent);
+        Assert.Equal(hostile + " &amp; <b>", page.QuerySelector("svg > desc")!.TextContent);
+    }
+
     [Theory, MemberData(nameof(Kinds))]
     public void The_svg_scales_to_its_container_through_a_viewBox(string kind)
     {

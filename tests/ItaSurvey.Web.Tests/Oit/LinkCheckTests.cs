@@ -66,6 +66,22 @@ public class LinkCheckTests : IAsyncLifetime
         Assert.DoesNotContain(_site.Requests, r => r.Contains("ita.pdf", StringComparison.Ordinal));
     }
 
+    /// <summary>Issue 18, item 8: a redirect to file:// (or any scheme but http(s)) is a short reason of our own, not an exception's text.</summary>
+    [Fact]
+    public async Task A_redirect_to_a_file_URL_is_recorded_as_a_short_reason_of_our_own_and_not_followed()
+    {
+        var round = await _app.RoundWithUrlsAsync(_site.Url("/to-file"), _site.Url("/to-moved-file"));
+
+        await _app.Checker.CheckNowAsync(round, Cancel);
+
+        var urls = await _app.UrlsAsync();
+        foreach (var path in new[] { "/to-file", "/to-moved-file" })
+        {
+            Assert.Null(urls[_site.Url(path)].LastStatus);
+            Assert.Equal("redirected to an address that is not http(s)", urls[_site.Url(path)].LastError);
+        }
+    }
+
     [Fact]
     public async Task The_due_pass_checks_urls_never_checked_or_older_than_the_recheck_age_and_leaves_recent_ones()
     {

@@ -47,6 +47,8 @@ public sealed class LoopbackSite : IAsyncDisposable
         app.MapGet("/get-only", () => "ok"); // HEAD gets 405
         app.MapMethods("/moved", getAndHead, () => Results.Redirect("/ok"));
         app.MapMethods("/loop", getAndHead, () => Results.Redirect("/loop"));
+        app.MapMethods("/to-file", getAndHead, () => Results.Redirect("file:///etc/passwd"));
+        app.MapMethods("/to-moved-file", getAndHead, () => Results.Redirect("/to-file"));
         app.MapMethods("/slow", getAndHead, async (CancellationToken aborted) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(60), aborted);

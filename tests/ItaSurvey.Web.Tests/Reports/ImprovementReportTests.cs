@@ -241,6 +241,63 @@ public class ImprovementReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/admin/rounds/{_world.Other.Id}/report.csv", Cancel)).StatusCode);
     }
 
+    /// <summary>Issue 18, item 12c: a file address answers a bare 404, not the app's HTML "not found" page.</summary>
+    [Fact]
+    public async Task The_csv_of_a_round_without_a_report_is_a_plain_404()
+    {
+        var response = await (await _world.BrowserAsync(Roles.Viewer)).GetAsync($"/admin/rounds/{_world.Ours.Id}/report.csv", Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    public static TheoryData<string> NotWebUrls => ["javascript:alert(1)", "JavaScript:alert(document.cookie)", " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"];
+
+    /// <summary>Issue 18, item 7: only absolute http(s) evidence links are stored.</summary>
+    [Theory]
+    [MemberData(nameof(NotWebUrls))]
+    public async Task An_evidence_link_that_is_not_http_is_refused_in_Thai_and_nothing_is_stored(string url)
+    {
+        var admin = await _world.PrincipalAsync(Roles.AgencyAdmin, _world.OurAgencyId);
+        var form = (await Service(s => s.CreateAsync(admin, _world.Ours.Id, Cancel))).Value!;
+        form.Items[0].EvidenceUrl = url;
+        form.Items[1].PlannedAction = "จะไม่ถูกบันทึก";
+
+        var outcome = await Service(s => s.SaveAsync(admin, _world.Ours.Id, form, Cancel));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("URL ต้องเป็นที่อยู่เต็มที่ขึ้นต้นด้วย https:// หรือ http://", form.Items[0].Errors["EvidenceUrl"]);
+        await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+        Assert.False(await db.ImprovementItems.AnyAsync(i => i.EvidenceUrl != null || i.PlannedAction != null, Cancel));
+    }
+
+    /// <summary>Issue 18, item 7: a URL stored before the check (older data, or by hand) prints as text, never as a live link.</summary>
+    [Theory]
+    [MemberData(nameof(NotWebUrls))]
+    public async Task An_older_evidence_link_that_is_not_http_prints_as_text_without_an_href(string url)
+    {
+        var admin = await _world.PrincipalAsync(Roles.AgencyAdmin, _world.OurAgencyId);
+        var form = (await Service(s => s.CreateAsync(admin, _world.Ours.Id, Cancel))).Value!;
+        form.Items[1].EvidenceUrl = "https://www.khlongwan.example/plan";
+        Assert.True((await Service(s => s.SaveAsync(admin, _world.Ours.Id, form, Cancel))).Succeeded);
+        await using (var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel))
+        {
+            var first = form.Items[0].Id!.Value;
+            await db.ImprovementItems.Where(i => i.Id == first).ExecuteUpdateAsync(u => u.SetProperty(i => i.EvidenceUrl, url), Cancel);
+        }
+
+        var html = await (await _world.BrowserAsync(Roles.Viewer)).GetStringAsync($"/admin/rounds/{_world.Ours.Id}/report/print", Cancel);
+        var page = new HtmlParser().ParseDocument(html);
+
+        var rows = page.QuerySelectorAll("table.improvement-table tbody tr").ToList();
+        Assert.Contains(url.Trim(), rows[0].Children[3].TextContent, StringComparison.Ordinal);
+        Assert.Null(rows[0].QuerySelector("a"));
+        Assert.Equal("https://www.khlongwan.example/plan", rows[1].QuerySelector("a")?.GetAttribute("href"));
+        Assert.All(page.QuerySelectorAll("a[href]"), a => Assert.Matches("^(/|https?://)", a.GetAttribute("href")!));
+    }
+
     [Fact]
     public async Task The_print_page_has_the_reports_Thai_headings_agency_year_and_rows()
     {

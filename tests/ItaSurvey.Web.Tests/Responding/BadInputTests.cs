@@ -21,6 +21,8 @@ public class BadInputTests : IAsyncLifetime
         { "out-of-range level", "set:E2=4" },
         { "negative level", "set:E2=-1" },
         { "non-numeric level", "set:E2=มาก" },
+        { "level with a leading zero", "set:E2=01" }, // issue 18: was stored as level 1
+        { "level with a leading zero of level 0", "set:E2=00" },
         { "duplicated answer field", "add:E2=0" },
         { "unknown capacity", "set:_capacity=minister" },
         { "duplicated submission key", "add:_key=again" },

@@ -95,6 +95,24 @@ public class FormPageTests : IAsyncLifetime
         Assert.Contains("ไม่พบแบบวัดนี้", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Intended (issue 18, item 12b): codes are typed from posters and slips, so a link code in
+    /// lower case, or with the slip's dash and spaces, opens the same form; the form posts to the
+    /// canonical upper-case link.
+    /// </summary>
+    [Theory]
+    [InlineData("eit")]
+    [InlineData("iit")]
+    public async Task A_link_code_typed_in_lower_case_opens_the_same_form(string instrument)
+    {
+        var code = instrument == "eit" ? _round.EitCode : _round.IitCode;
+
+        var form = await RenderedForm.LoadAsync(_app.NewBrowser(), $"/go/{instrument}/{code.ToLowerInvariant()}");
+
+        Assert.StartsWith($"/go/{instrument}/{code}", form.Action, StringComparison.Ordinal);
+        Assert.NotEmpty(form.AnswerFields);
+    }
+
     [Fact]
     public async Task An_EIT_code_under_the_IIT_path_is_not_found()
     {

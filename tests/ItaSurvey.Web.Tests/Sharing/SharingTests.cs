@@ -108,6 +108,45 @@ public class SharingTests : IAsyncLifetime
         Assert.Contains("alt=&quot;สแกน QR code เพื่อตอบ", html, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> HostileNames => new()
+    {
+        { "\"><img src=x onerror=alert(1)>", "IIT" },
+        { "\"><img src=x onerror=alert(1)>", "EIT" },
+        { "เทศบาล' onmouseover='alert(1)", "IIT" },
+        { "เทศบาล\" onload=\"alert(1)", "EIT" },
+        { "</textarea><script>alert(1)</script>", "EIT" },
+        { "&quot; onerror=alert(1) x=&quot;", "IIT" },
+    };
+
+    /// <summary>Issue 18, item 1: the snippet pasted into an agency's own website must never carry markup from the agency's name.</summary>
+    [Theory]
+    [MemberData(nameof(HostileNames))]
+    public async Task The_website_snippet_keeps_a_hostile_agency_name_as_alt_text(string name, string instrument)
+    {
+        var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Rounds.RoundAdmin>(_app.Services);
+        var agency = await admin.CreateAgencyAsync(new Agencies.Agency { NameTh = name, Province = "ตราด", AgencyGroup = "tambon-municipality-s", StaffHeadcount = 30 }, Cancel);
+        var round = await admin.CreateRoundAsync(agency.Id, 2566, new DateOnly(2023, 4, 1), new DateOnly(2023, 6, 30), Rounds.IitMode.OpenLink, Cancel);
+        var code = round.Links.Single(l => l.Instrument == instrument).Code;
+        var url = $"{SurveyApp.PublicBaseUrl}/go/{instrument.ToLowerInvariant()}/{code}";
+
+        var html = await (await SignedInAdminAsync()).GetStringAsync($"/admin/rounds/{round.Id}/share", Cancel);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var snippet = page.QuerySelector($"textarea#snippet-{instrument}")!.TextContent;
+        var pasted = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<!doctype html><html><head></head><body>{snippet}</body></html>");
+
+        var elements = pasted.Body!.QuerySelectorAll("*").ToList();
+        Assert.Equal(["A", "IMG"], elements.Select(e => e.TagName));
+        Assert.Single(pasted.QuerySelectorAll("a"));
+        Assert.Single(pasted.QuerySelectorAll("img"));
+        Assert.Empty(pasted.QuerySelectorAll("script"));
+        Assert.DoesNotContain(pasted.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(url, elements[0].GetAttribute("href"));
+        Assert.Equal($"{url}/qr.png?size=256", elements[1].GetAttribute("src"));
+        Assert.EndsWith("ของ" + name, elements[1].GetAttribute("alt"), StringComparison.Ordinal);
+        // The share page itself shows the name as text too.
+        Assert.Empty(page.QuerySelectorAll("img[onerror], [onmouseover], [onload], main script"));
+    }
+
     [Fact]
     public async Task An_agency_admin_of_another_agency_gets_nothing_of_this_round()
     {
