@@ -109,7 +109,7 @@ public static class ApiDocument
             };
             foreach (var (name, value) in extensions)
             {
-                example[name] = value;
+                example[name] = value?.DeepClone(); // the captured node would otherwise belong to the first document made
             }
             if (operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture))?.Content is { } content)
             {

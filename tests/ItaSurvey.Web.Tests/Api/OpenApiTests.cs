@@ -97,4 +97,17 @@ public partial class OpenApiTests
 
     [GeneratedRegex(@"\{([A-Za-z]+)(:[^}]+)\}")]
     private static partial Regex Constraint();
+
+    [Fact]
+    public async Task The_document_is_the_same_every_time_it_is_asked_for()
+    {
+        await using var app = new SurveyApp();
+        var client = app.NewBrowser();
+
+        var first = await client.GetStringAsync("/api/v1/openapi.json", Cancel);
+        var second = await client.GetAsync("/api/v1/openapi.json", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(first, await second.Content.ReadAsStringAsync(Cancel));
+    }
 }
