@@ -14,14 +14,14 @@ public sealed class LinkCheckApp : IAsyncDisposable
 {
     private readonly SurveyApp _app = new();
 
-    public LinkCheckApp(bool background = false, string timeout = "00:00:02")
+    public LinkCheckApp(bool background = false, string timeout = "00:00:02", bool allowPrivateNetworks = true)
     {
         Factory = _app.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Oit:LinkCheck:Enabled", background ? "true" : "false");
             builder.UseSetting("Oit:LinkCheck:StartDelay", "00:00:00");
             builder.UseSetting("Oit:LinkCheck:Timeout", timeout);
-            builder.UseSetting("Oit:LinkCheck:AllowPrivateNetworks", "true");
+            builder.UseSetting("Oit:LinkCheck:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false");
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,14 +16,22 @@ public sealed class LoopbackSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private LoopbackSite(WebApplication app, Uri address, ConcurrentQueue<string> requests)
+    private readonly StrongBox<int> _connections;
+
+    private LoopbackSite(WebApplication app, Uri address, ConcurrentQueue<string> requests, StrongBox<int> connections)
     {
+        _connections = connections;
         _app = app;
         Address = address;
         Requests = requests;
     }
 
     public Uri Address { get; }
+
+    /// <summary>
+    /// TCP connections this site accepted: a TLS handshake or a request that never completes counts too.
+    /// </summary>
+    public int Connections => Volatile.Read(ref _connections.Value);
 
     /// <summary>"METHOD /path User-Agent" of every request received.</summary>
     public ConcurrentQueue<string> Requests { get; }
@@ -32,8 +41,13 @@ public sealed class LoopbackSite : IAsyncDisposable
     public static async Task<LoopbackSite> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
+        var connections = new StrongBox<int>();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
+        {
+            Interlocked.Increment(ref connections.Value);
+            return next(connection);
+        })));
         var app = builder.Build();
         var requests = new ConcurrentQueue<string>();
         app.Use((context, next) =>
@@ -56,7 +70,7 @@ public sealed class LoopbackSite : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LoopbackSite(app, new Uri(address), requests);
+        return new LoopbackSite(app, new Uri(address), requests, connections);
     }
 
     /// <summary>A loopback port with nothing listening on it.</summary>
