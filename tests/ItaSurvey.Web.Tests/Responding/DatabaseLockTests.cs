@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net;
+using ItaSurvey.Web.Tests.Processes;
 
 namespace ItaSurvey.Web.Tests.Responding;
 
@@ -52,6 +53,8 @@ public class DatabaseLockTests : IAsyncLifetime
         }
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal(acknowledged, (await _app.StoredResponsesAsync()).Count);
+        FaultRecord.Write($"locked-{FaultRecord.Database}.txt",
+            $"database locked 10 s, 6 submissions at once: {acknowledged} acknowledged and stored, {refused.Count} told in Thai to send again after {waited.TotalSeconds:0.0} s, readiness 503 while locked");
 
         // Sent again once the lock is gone: each stored once.
         for (var i = 0; i < answers.Length; i++)
