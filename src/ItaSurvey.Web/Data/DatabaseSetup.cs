@@ -81,17 +81,26 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task LimitWaitAsync(ItaDbContext db, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        db.Database.SetCommandTimeout(timeout);
+        var milliseconds = ((int)timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var setting = db.Database.GetDbConnection().CreateCommand();
         if (db.Database.IsSqlite())
         {
             // SQLite waits for a lock in its busy handler, per connection, and Microsoft.Data.Sqlite
             // retries a busy BEGIN until the connection's default timeout (30 s).
-            await db.Database.OpenConnectionAsync(cancellationToken);
             ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds);
-            await using var pragma = db.Database.GetDbConnection().CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout=" + ((int)timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            db.Database.SetCommandTimeout(timeout);
+            setting.CommandText = "PRAGMA busy_timeout=" + milliseconds;
         }
+        else
+        {
+            // PostgreSQL gives up on a lock itself (a clean error, the connection stays usable);
+            // the command timeout is the backstop for an unreachable server. The pool resets the
+            // setting when the connection goes back.
+            db.Database.SetCommandTimeout(timeout * 2);
+            setting.CommandText = "SET lock_timeout = " + milliseconds;
+        }
+        await setting.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>True when a save failed on a unique index, on either provider.</summary>
