@@ -93,6 +93,12 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, Dat
             log.LogError(e, "A batch of {Count} responses could not be stored", batch.Count);
             writes.Failed(e);
             batch.ForEach(p => p.Outcome.TrySetResult(StoreOutcome.NotSaved));
+            // What queued up meanwhile would wait a whole write timeout more for the same answer
+            // (a locked or full database): it gets "send again" now.
+            while (_queue.Reader.TryRead(out var waiting))
+            {
+                waiting.Outcome.TrySetResult(StoreOutcome.NotSaved);
+            }
         }
     }
 
