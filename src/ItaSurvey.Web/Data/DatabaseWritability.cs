@@ -22,23 +22,20 @@ public sealed class DatabaseWrites(TimeProvider clock)
     /// <summary>How long a failed write alone keeps the app not ready, without a new failure.</summary>
     public static readonly TimeSpan FailureMemory = TimeSpan.FromSeconds(30);
 
-    private DateTimeOffset? _failedAt;
+    // One reference, swapped whole: the store writes it, readiness reads it, on other threads.
+    private volatile Failure? _last;
 
     /// <summary>One readiness probe at a time: while the database is locked, probes would otherwise pile up.</summary>
     public SemaphoreSlim Probing { get; } = new(1, 1);
 
-    private string? _reason;
+    public void Succeeded() => _last = null;
 
-    public void Succeeded() => _failedAt = null;
-
-    public void Failed(Exception error)
-    {
-        _reason = error.GetBaseException().GetType().Name;
-        _failedAt = clock.GetUtcNow();
-    }
+    public void Failed(Exception error) => _last = new Failure(clock.GetUtcNow(), error.GetBaseException().GetType().Name);
 
     /// <summary>The kind of the last failure, while it is recent and no write has succeeded since.</summary>
-    public string? RecentFailure => _failedAt is { } at && clock.GetUtcNow() - at < FailureMemory ? _reason : null;
+    public string? RecentFailure => _last is { } last && clock.GetUtcNow() - last.At < FailureMemory ? last.Kind : null;
+
+    private sealed record Failure(DateTimeOffset At, string Kind);
 }
 
 /// <summary>
