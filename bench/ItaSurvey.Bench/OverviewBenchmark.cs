@@ -6,6 +6,7 @@ using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Trends;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,23 +1,24 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using ItaSurvey.Core.Loading;
-using ItaSurvey.Web;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
+using ItaSurvey.Web.Charts;
+using ItaSurvey.Web.Commands;
 using ItaSurvey.Web.Components;
+using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Exports;
+using ItaSurvey.Web.Hosting;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Responding;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Security;
 using ItaSurvey.Web.Sharing;
 using ItaSurvey.Web.Surveys;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ItaSurvey.Web.Trends;
 using Microsoft.AspNetCore.HttpOverrides;
 
 // Command-line verbs that need no database (validate, help) run and exit here.
@@ -44,27 +45,24 @@ catch (SurveyDefinitionException e)
     return 1;
 }
 
-// Thai text goes out as UTF-8 rather than as &#x...; escapes: pages stay a third of the size.
-builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Thai, UnicodeRanges.GeneralPunctuation));
-builder.Services.AddSingleton(TimeProvider.System);
-
-// Data: EF Core on SQLite (a file under data/), migrated as the app starts.
-builder.AddDatabase();
-
-// Respondent pages: plain forms, antiforgery, submission keys, per-client rate limiting.
-builder.AddCookiePolicies();
-builder.AddResponding();
-
-// Administration: accounts and roles, agency scoping, audit log, rounds, OIT, results, API.
+// The features, each with its services here and its endpoints below. Shared blocks
+// (Commands, Formatting, Forms, Charts, ScoredResults, Hosting) serve them.
+builder.AddHosting();
+builder.AddDatabase();       // EF Core on SQLite (a file under data/) or PostgreSQL, migrated as the app starts
+builder.AddSecurity();       // cookie policies and antiforgery; headers and error pages are middleware below
 builder.AddAccounts();
-builder.Services.AddSingleton<AuditLog>();
-builder.Services.AddSingleton<RoundAdmin>();
-builder.Services.AddSingleton<ApiTokens>();
-builder.AddOit();
-builder.AddAdmin();
+builder.AddAuditing();
 builder.AddApi();
+builder.AddAgencies();
+builder.AddRounds();
+builder.AddResponding();     // respondent pages: plain forms, submission keys, per-client rate limiting
 builder.AddSharing();
+builder.AddOit();
+builder.AddScoredResults();
+builder.AddCharts();
 builder.AddDashboards();
+builder.AddTrends();
+builder.AddReports();
 builder.AddExports();
 
 // Blazor: static server rendering for public pages, interactive server rendering for the admin side.
@@ -97,19 +95,20 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
-// Liveness answers while the process runs; readiness also reaches the database.
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-
+app.MapHealth();
 app.MapStaticAssets();
 app.MapResponding();
-app.MapAccounts();
-app.MapApi();
 app.MapSharing();
-app.MapImprovementReports();
-app.MapAdminExports();
-app.MapDashboardCharts();
-app.MapTrendCharts();
+app.MapAccounts();
+app.MapAgencies();
+app.MapRounds();
+app.MapOit();
+app.MapScoredResults();
+app.MapDashboards();
+app.MapTrends();
+app.MapReports();
+app.MapExports();
+app.MapApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own policy says 'none'
 

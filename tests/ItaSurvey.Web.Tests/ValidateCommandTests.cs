@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ItaSurvey.Web.Commands;
 
 namespace ItaSurvey.Web.Tests;
 

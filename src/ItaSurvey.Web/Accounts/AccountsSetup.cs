@@ -1,3 +1,4 @@
+using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -62,7 +63,16 @@ public static class AccountsSetup
         builder.Services.AddScoped<AuthenticationStateProvider, OpenPageRevalidation>();
         builder.Services.AddScoped<AgencyAccess>();
         builder.Services.AddSingleton<DecoyPasswords>();
+        builder.Services.AddScoped<UserDirectory>();
         return builder;
+    }
+
+    /// <summary>Sign-in and sign-out forms, and the users API.</summary>
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        app.MapSignIn();
+        app.MapApiGroup().MapUsersApi();
+        return app;
     }
 
     /// <summary>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
+using ItaSurvey.Web.Hosting;
+
 namespace ItaSurvey.Web.Accounts;
 
 /// <summary>How often an open admin page checks that its user may still sign in (section "Accounts").</summary>

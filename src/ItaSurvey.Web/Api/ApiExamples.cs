@@ -1,6 +1,12 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ItaSurvey.Web.Accounts;
+using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Oit;
+using ItaSurvey.Web.Reports;
+using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 

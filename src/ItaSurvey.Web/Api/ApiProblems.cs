@@ -1,5 +1,5 @@
 using ItaSurvey.Core.Model;
-using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Forms;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaSurvey.Web.Api;

@@ -27,29 +27,32 @@ public static class ApiSetup
             .RequireRole(Roles.All));
 
         builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, ApiRateLimit>(ApiRateLimit.Policy));
+        builder.Services.AddSingleton<ApiTokens>();
+        builder.Services.AddScoped<PersonalTokens>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(ApiDocument.Configure);
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
-    {
-        app.MapOpenApi("/api/v1/openapi.json");
-
-        var api = app.MapGroup("/api/v1")
+    /// <summary>
+    /// The /api/v1 group with the API's conventions (token or cookie, rate limit, problems in
+    /// Thai and English). Each feature maps its own endpoints into a group made here.
+    /// </summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1")
             .RequireAuthorization(Policy)
             .RequireRateLimiting(ApiRateLimit.Policy)
             .AddEndpointFilter(ApiProblems.CatchUnexpected)
             .AddEndpointFilter(CookieAntiforgery.RequireForCookieWrites)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapAgencies();
-        api.MapRounds();
-        api.MapResults();
-        api.MapExports();
-        api.MapOit();
-        api.MapReports();
-        api.MapUsers();
+
+    /// <summary>The OpenAPI document and the answer for a path no feature maps.</summary>
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/api/v1/openapi.json");
+
+        var api = app.MapApiGroup();
 
         // Anything else under /api/v1 answers in JSON too, not with the HTML not-found page.
         api.Map("{**path}", (HttpRequest request) => ApiProblems.NotFound(new Core.Model.LocalizedText(

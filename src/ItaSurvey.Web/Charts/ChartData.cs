@@ -1,3 +1,5 @@
+using ItaSurvey.Web.Trends;
+
 namespace ItaSurvey.Web.Charts;
 
 /// <summary>

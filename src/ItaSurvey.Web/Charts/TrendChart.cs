@@ -1,3 +1,4 @@
+using ItaSurvey.Web.Trends;
 using ScottPlot;
 
 namespace ItaSurvey.Web.Charts;

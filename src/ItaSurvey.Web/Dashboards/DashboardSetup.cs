@@ -1,6 +1,6 @@
 namespace ItaSurvey.Web.Dashboards;
 
-/// <summary>Results, dashboards, charts, the improvement report and exports.</summary>
+/// <summary>A round's dashboard: intervals, alpha, year-over-year tests, and its charts.</summary>
 public static class DashboardSetup
 {
     public static WebApplicationBuilder AddDashboards(this WebApplicationBuilder builder)
@@ -9,12 +9,9 @@ public static class DashboardSetup
             .Bind(builder.Configuration.GetSection(DashboardOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<RoundResults>();
         builder.Services.AddScoped<RoundDashboards>();
-        builder.Services.AddScoped<Reports.ImprovementReports>();
-        builder.Services.AddSingleton(new Charts.ChartRenderer());
-        builder.AddTrends();
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app) => app.MapDashboardCharts();
 }

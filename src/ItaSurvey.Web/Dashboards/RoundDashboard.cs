@@ -4,6 +4,7 @@ using ItaSurvey.Core.Scoring;
 using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.ScoredResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Dashboards;

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using ItaSurvey.Web.Hosting;
+
 namespace ItaSurvey.Web.Data;
 
 /// <summary>Configuration section "Database".</summary>

@@ -7,6 +7,7 @@ using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Rounds;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

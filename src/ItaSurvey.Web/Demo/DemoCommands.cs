@@ -5,8 +5,12 @@ using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
+
+using ItaSurvey.Web.Formatting;
 
 namespace ItaSurvey.Web.Demo;
 

@@ -2,9 +2,11 @@ using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Formatting;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Demo;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ItaSurvey.Web.Forms;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaSurvey.Web.Exports;
@@ -10,15 +11,7 @@ namespace ItaSurvey.Web.Exports;
 /// </summary>
 public static class ExportsEndpoints
 {
-    public static WebApplicationBuilder AddExports(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<ResponseRows>();
-        builder.Services.AddSingleton<ResponseExports>();
-        builder.Services.AddScoped<RoundExports>();
-        return builder;
-    }
-
-    public static IEndpointRouteBuilder MapAdminExports(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapExportDownloads(this IEndpointRouteBuilder app)
     {
         var export = app.MapGroup("/admin/rounds/{id:int}/export").RequireAuthorization();
         export.MapGet("/responses.csv", (int id, string? instrument, ClaimsPrincipal user, RoundExports exports, HttpContext http) =>

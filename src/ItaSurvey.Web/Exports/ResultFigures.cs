@@ -1,7 +1,8 @@
 using ItaSurvey.Core.Model;
 using ItaSurvey.Core.Scoring;
-using ItaSurvey.Web.Admin;
 using ItaSurvey.Web.Dashboards;
+using ItaSurvey.Web.Formatting;
+using ItaSurvey.Web.ScoredResults;
 
 namespace ItaSurvey.Web.Exports;
 

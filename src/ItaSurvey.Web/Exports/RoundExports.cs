@@ -4,6 +4,8 @@ using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Dashboards;
+using ItaSurvey.Web.Forms;
+using ItaSurvey.Web.ScoredResults;
 
 namespace ItaSurvey.Web.Exports;
 

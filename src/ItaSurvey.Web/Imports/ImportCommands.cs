@@ -21,7 +21,7 @@ public static class ImportCommands
             return 1;
         }
         var importer = new OfficialResultsImport(services.GetRequiredService<IDbContextFactory<ItaDbContext>>(), services.GetRequiredService<AuditLog>(),
-            services.GetRequiredService<Dashboards.OverviewYearCache>());
+            services.GetRequiredService<Trends.OverviewYearCache>());
         ImportOutcome outcome;
         await using (var stream = File.OpenRead(path))
         using (var reader = OfficialResultsCsv.OpenText(stream))

@@ -16,7 +16,7 @@ public sealed record ImportOutcome(int Imported, IReadOnlyList<ImportError> Erro
 /// Imports official past results in one transaction: all rows or none. A row for an agency and
 /// fiscal year already stored replaces it. One audit entry per agency imported.
 /// </summary>
-public sealed class OfficialResultsImport(IDbContextFactory<ItaDbContext> databases, AuditLog audit, Dashboards.OverviewYearCache overview)
+public sealed class OfficialResultsImport(IDbContextFactory<ItaDbContext> databases, AuditLog audit, Trends.OverviewYearCache overview)
 {
     public async Task<ImportOutcome> ImportAsync(TextReader csv, ClaimsPrincipal? user, CancellationToken cancellationToken = default)
     {

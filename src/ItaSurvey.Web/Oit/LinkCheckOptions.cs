@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using ItaSurvey.Web.Hosting;
+
 namespace ItaSurvey.Web.Oit;
 
 /// <summary>The background check of OIT evidence URLs (section "Oit:LinkCheck").</summary>

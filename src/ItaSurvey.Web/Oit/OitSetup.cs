@@ -1,3 +1,4 @@
+using ItaSurvey.Web.Api;
 using Microsoft.Extensions.Options;
 
 namespace ItaSurvey.Web.Oit;
@@ -20,9 +21,17 @@ public static class OitSetup
             })
             .ConfigurePrimaryHttpMessageHandler(services => LinkCheckConnector.Handler(Settings(services)))
             .RemoveAllLoggers(); // the checker logs failures itself; a line per request would flood the log
+        // Scoped: it asks the (scoped) agency access service for each user.
+        builder.Services.AddScoped<OitChecklist>();
         builder.Services.AddSingleton<OitLinkChecker>();
         builder.Services.AddHostedService<LinkCheckService>();
         return builder;
+    }
+
+    public static IEndpointRouteBuilder MapOit(this IEndpointRouteBuilder app)
+    {
+        app.MapApiGroup().MapOitApi();
+        return app;
     }
 
     private static LinkCheckOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<LinkCheckOptions>>().Value;

@@ -1,5 +1,5 @@
 using ItaSurvey.Core.Improvement;
-using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Forms;
 
 namespace ItaSurvey.Web.Reports;
 

@@ -30,7 +30,7 @@ public sealed record PrintedReport(string Title, string Subtitle, string Agency,
             .ToList();
         var report = view.Report;
         // A printed report goes to the public: it names no user, only when it was last brought up to date.
-        var footer = report is null ? "" : $"ข้อมูล ณ {Admin.AdminFormat.Moment(report.UpdatedAt)}";
+        var footer = report is null ? "" : $"ข้อมูล ณ {Formatting.AdminFormat.Moment(report.UpdatedAt)}";
         return new PrintedReport(
             "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
             $"ประจำปีงบประมาณ พ.ศ. {round.FiscalYear}",

@@ -2,11 +2,14 @@ using System.Security.Claims;
 using ItaSurvey.Core.Improvement;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Formatting;
+using ItaSurvey.Web.Forms;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.ScoredResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Reports;

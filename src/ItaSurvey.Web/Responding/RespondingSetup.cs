@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using ItaSurvey.Web.Components.Public;
+using ItaSurvey.Web.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -52,6 +52,8 @@ public static class RespondingSetup
         });
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapResponding(this IEndpointRouteBuilder app) => app.MapRespondingEndpoints();
 }
 
 /// <summary>Renders the respondent pages as whole documents with a status code.</summary>

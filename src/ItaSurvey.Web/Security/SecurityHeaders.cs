@@ -11,7 +11,7 @@ public static class SecurityHeaders
     /// The antiforgery cookie is Secure whenever the request is (behind the TLS proxy, always):
     /// its default marks it Secure never. Plain http happens only on a developer's machine.
     /// </summary>
-    public static WebApplicationBuilder AddCookiePolicies(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         return builder;

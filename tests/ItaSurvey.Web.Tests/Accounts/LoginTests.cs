@@ -1,6 +1,5 @@
 using System.Net;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Admin;
 using ItaSurvey.Web.Tests.Admin;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,8 +1,8 @@
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Admin;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,12 @@
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Forms;
+using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.ScoredResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

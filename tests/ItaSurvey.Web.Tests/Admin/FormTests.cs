@@ -1,7 +1,6 @@
 using ItaSurvey.Core.Loading;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Admin;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Rounds;
 

@@ -1,4 +1,6 @@
-using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Auditing;
+using ItaSurvey.Web.Formatting;
+using ItaSurvey.Web.Rounds;
 
 namespace ItaSurvey.Web.Tests.Admin;
 

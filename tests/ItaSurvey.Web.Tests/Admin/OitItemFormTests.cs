@@ -1,4 +1,5 @@
-using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Forms;
+using ItaSurvey.Web.Oit;
 
 namespace ItaSurvey.Web.Tests.Admin;
 

@@ -1,4 +1,4 @@
-using ItaSurvey.Web.Admin;
+using ItaSurvey.Web.Rounds;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ItaSurvey.Web.Tests.Admin;

@@ -1,3 +1,4 @@
+using ItaSurvey.Web.Commands;
 using ItaSurvey.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

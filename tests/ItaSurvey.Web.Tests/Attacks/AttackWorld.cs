@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Tests.Api;

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Tests.Api;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,5 @@
 using AngleSharp.Html.Parser;
 using ItaSurvey.Web.Charts;
-using ItaSurvey.Web.Components.Charts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;

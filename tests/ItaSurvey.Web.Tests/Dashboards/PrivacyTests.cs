@@ -1,5 +1,6 @@
 using System.Net;
 using ItaSurvey.Web.Dashboards;
+using ItaSurvey.Web.ScoredResults;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ItaSurvey.Web.Tests.Dashboards;

@@ -4,6 +4,7 @@ using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,8 @@ using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ItaSurvey.Web.Tests.Exports.ExportWorld;

@@ -83,7 +83,7 @@ public class ImprovementReportTests : IAsyncLifetime
         (form.Items[4].IndicatorCode, form.Items[4].SourceCode) = ("99", new string('X', 17));
 
         var outcome = await Service(s => s.SaveAsync(admin, _world.Ours.Id, form, Cancel));
-        var html = await RenderAsync<Components.Pages.Reports.ImprovementProblemList>(new()
+        var html = await RenderAsync<ImprovementProblemList>(new()
         {
             ["RoundId"] = _world.Ours.Id, ["Problems"] = form.Problems,
         });
@@ -343,7 +343,7 @@ public class ImprovementReportTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        Assert.Equal(string.Join(",", ImprovementReportsApi.Columns), lines[0]);
+        Assert.Equal(string.Join(",", ImprovementReportEndpoints.Columns), lines[0]);
         Assert.Equal(10, lines.Length);
         Assert.StartsWith("1,9,การเปิดเผยข้อมูล,ข้อ OIT,O4,", lines[1], StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"https://evil.example\"\")\"", lines[1], StringComparison.Ordinal);

@@ -4,6 +4,8 @@ using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Imports;
+using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Trends;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ItaSurvey.Web.Tests.Trends;

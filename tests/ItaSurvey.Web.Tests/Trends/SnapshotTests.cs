@@ -1,4 +1,5 @@
 using ItaSurvey.Web.Dashboards;
+using ItaSurvey.Web.ScoredResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

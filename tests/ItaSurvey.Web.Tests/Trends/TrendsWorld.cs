@@ -51,7 +51,7 @@ public sealed class TrendsWorld : IAsyncLifetime
     /// <summary>Imports CSV lines (after the header) as a system administrator would.</summary>
     public async Task ImportAsync(params string[] lines)
     {
-        var outcome = await new OfficialResultsImport(Databases, App.Services.GetRequiredService<Auditing.AuditLog>(), App.Services.GetRequiredService<ItaSurvey.Web.Dashboards.OverviewYearCache>())
+        var outcome = await new OfficialResultsImport(Databases, App.Services.GetRequiredService<Auditing.AuditLog>(), App.Services.GetRequiredService<ItaSurvey.Web.Trends.OverviewYearCache>())
             .ImportAsync(new StringReader(Header + "\n" + string.Join("\n", lines)), null, Cancel);
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors));
     }

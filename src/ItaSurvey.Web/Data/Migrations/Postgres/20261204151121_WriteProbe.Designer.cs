@@ -226,7 +226,7 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
                 {
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
@@ -811,11 +811,11 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
                 {
                     b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
                         .WithOne()
-                        .HasForeignKey("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", "RoundId")
+                        .HasForeignKey("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", "RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -215,7 +215,7 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
                 {
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
@@ -780,11 +780,11 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
                 {
                     b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
                         .WithOne()
-                        .HasForeignKey("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", "RoundId")
+                        .HasForeignKey("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", "RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

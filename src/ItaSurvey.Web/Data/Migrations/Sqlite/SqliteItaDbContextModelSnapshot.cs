@@ -212,7 +212,7 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
                 {
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
@@ -817,11 +817,11 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", b =>
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
                 {
                     b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
                         .WithOne()
-                        .HasForeignKey("ItaSurvey.Web.Dashboards.RoundScoreSnapshot", "RoundId")
+                        .HasForeignKey("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", "RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,66 @@
+
+
+namespace ItaSurvey.Web.Oit;
+
+/// <summary>A round's OIT checklist: every item of the year in checklist order, answered or not.</summary>
+public sealed record OitChecklistDto(int RoundId, int FiscalYear, IReadOnlyList<OitItemDto> Items)
+{
+    public static OitChecklistDto From(OitChecklistView view) =>
+        new(view.Round.Id, view.Round.FiscalYear, [.. Sections(view).Select(s => OitItemDto.From(view.Items[s.Item], s.Indicator, s.SubIndicator))]);
+
+    /// <summary>Each item code with its indicator and sub-indicator, in checklist order.</summary>
+    public static IEnumerable<(string Item, string Indicator, string SubIndicator)> Sections(OitChecklistView view) =>
+        view.Groups.SelectMany(g => g.Sections.SelectMany(s => s.ItemCodes.Select(code => (code, g.Code, s.Code))));
+}
+
+/// <summary>
+/// One OIT item: the answer (present true = มี, false = ไม่มี, null = not answered yet), the evidence
+/// URLs with what the background link check last found, and the explanation.
+/// </summary>
+public sealed record OitItemDto(string Code, string TitleTh, string Indicator, string SubIndicator, bool? Present, string AnswerTh,
+    IReadOnlyList<OitUrlDto> Urls, string? Explanation)
+{
+    public static OitItemDto From(OitItemForm item, string indicator, string subIndicator) =>
+        new(item.Code, item.Title, indicator, subIndicator, item.Present, OitChecklist.PresentName(item.Present),
+            [.. item.Urls.Where(u => u.StoredUrl is not null).Select(u => OitUrlDto.From(u.StoredUrl!, u.LastStatus, u.LastError, u.LastCheckedAt))],
+            item.Explanation);
+}
+
+/// <summary>
+/// An evidence URL and its link check: "notChecked" (not yet), "ok" (answered 2xx or 3xx), "broken"
+/// (answered another HTTP status) or "unreachable" (no answer: error says why: timeout, DNS, TLS...).
+/// </summary>
+public sealed record OitUrlDto(string Url, string LinkCheck, int? HttpStatus, string? Error, DateTime? CheckedAt)
+{
+    public static OitUrlDto From(string url, int? status, string? error, DateTime? checkedAt) => new(url,
+        (status, checkedAt) switch
+        {
+            (_, null) => "notChecked",
+            ( >= 200 and < 400, _) => "ok",
+            (not null, _) => "broken",
+            _ => "unreachable",
+        },
+        status, error, checkedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
+}
+
+/// <summary>The body of PUT /rounds/{id}/oit/{code}: the item as it should be stored.</summary>
+/// <param name="Present">true (มี), false (ไม่มี), or null or left out (not answered yet). An item answered true needs a URL.</param>
+/// <param name="Urls">Evidence URLs, full http(s) addresses, at most 10; URLs already stored keep their link check.</param>
+/// <param name="Explanation">What the evidence shows, or why it is missing (at most 4,000 characters).</param>
+public sealed record OitItemRequest(bool? Present = null, IReadOnlyList<string>? Urls = null, string? Explanation = null)
+{
+    public OitItemForm ToForm(string code) => new()
+    {
+        Code = code.Trim(), Title = "", Present = Present, Explanation = Explanation,
+        Urls = [.. (Urls ?? []).Select(u => new OitUrlEntry { Text = u ?? "" })],
+    };
+}
+
+/// <summary>The body of PATCH /rounds/{id}/oit: the items to store, each with its code; items not listed stay as they are.</summary>
+public sealed record OitBatchRequest(IReadOnlyList<OitBatchItem>? Items);
+
+/// <summary>One item of a batch: its code (O1, O2...) and the item as it should be stored.</summary>
+public sealed record OitBatchItem(string? Code, bool? Present, IReadOnlyList<string>? Urls = null, string? Explanation = null)
+{
+    public OitItemForm ToForm() => new OitItemRequest(Present, Urls, Explanation).ToForm(Code ?? "");
+}
