@@ -36,7 +36,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = da
 // Questionnaire definitions: loaded and validated once; an invalid set stops the start.
 try
 {
-    builder.AddSurveyDefinitions();
+    builder.AddSurveys();
 }
 catch (SurveyDefinitionException e)
 {

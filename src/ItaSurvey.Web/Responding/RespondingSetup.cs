@@ -29,7 +29,6 @@ public static class RespondingSetup
         builder.Services.AddSingleton<SurveyLinks>();
         builder.Services.AddSingleton<ResponseStore>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ResponseStore>());
-        builder.Services.AddSingleton<QuestionnaireCache>();
 
         // Per-client limit on submissions, keyed by address in memory only.
         builder.Services.AddRateLimiter(limiter =>

@@ -3,16 +3,17 @@ using ItaSurvey.Core.Model;
 
 namespace ItaSurvey.Web.Surveys;
 
-public static class SurveyDefinitions
+public static class SurveysSetup
 {
     /// <summary>
     /// Loads and validates every fiscal year's definitions while the app is being built, so an
     /// invalid file stops the start with the same messages that <c>validate</c> prints.
     /// </summary>
-    public static WebApplicationBuilder AddSurveyDefinitions(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSurveys(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SurveyOptions.Section).Get<SurveyOptions>() ?? new SurveyOptions();
         builder.Services.AddSingleton(SurveyLoader.LoadCatalog(options.ResolvedPath));
+        builder.Services.AddSingleton<QuestionnaireCache>();
         return builder;
     }
 

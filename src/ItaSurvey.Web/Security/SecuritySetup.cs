@@ -5,7 +5,7 @@ namespace ItaSurvey.Web.Security;
 /// images (inline style attributes are allowed for charts), no framing, and no referrer, so a
 /// URL carrying a single-use code never leaks to another site.
 /// </summary>
-public static class SecurityHeaders
+public static class SecuritySetup
 {
     /// <summary>
     /// The antiforgery cookie is Secure whenever the request is (behind the TLS proxy, always):
