@@ -33,18 +33,7 @@ public sealed class AnswerTally
     /// </summary>
     public void Add(ReadOnlySpan<byte> levels)
     {
-        var levelCounts = Questionnaire.LevelCounts;
-        if (levels.Length != levelCounts.Length)
-        {
-            throw new ArgumentException($"A response has {levelCounts.Length} answer fields, not {levels.Length}.", nameof(levels));
-        }
-        for (var f = 0; f < levels.Length; f++)
-        {
-            if (levels[f] >= levelCounts[f] && levels[f] != NotAnswered)
-            {
-                throw new ArgumentOutOfRangeException(nameof(levels), $"Answer field {Questionnaire.FieldCodes[f]} has no level {levels[f]}.");
-            }
-        }
+        ResponseLevels.Check(Questionnaire, levels);
         var counts = _counts;
         var stride = Questionnaire.LevelStride;
         for (var f = 0; f < levels.Length; f++)
@@ -61,14 +50,9 @@ public sealed class AnswerTally
     /// <summary>Adds many responses stored back to back, <see cref="CompiledQuestionnaire.FieldCount"/> bytes each.</summary>
     public void AddMany(ReadOnlySpan<byte> packedResponses)
     {
-        var width = Questionnaire.FieldCount;
-        if (width == 0 || packedResponses.Length % width != 0)
+        foreach (var levels in ResponseLevels.Split(Questionnaire, packedResponses))
         {
-            throw new ArgumentException($"Packed responses must be a multiple of {width} bytes long.", nameof(packedResponses));
-        }
-        for (var offset = 0; offset < packedResponses.Length; offset += width)
-        {
-            Add(packedResponses.Slice(offset, width));
+            Add(levels);
         }
     }
 

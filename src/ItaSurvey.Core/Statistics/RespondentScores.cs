@@ -63,18 +63,7 @@ public sealed class RespondentScores
     public void Add(ReadOnlySpan<byte> levels)
     {
         var compiled = Questionnaire;
-        var levelCounts = compiled.LevelCounts;
-        if (levels.Length != levelCounts.Length)
-        {
-            throw new ArgumentException($"A response has {levelCounts.Length} answer fields, not {levels.Length}.", nameof(levels));
-        }
-        for (var f = 0; f < levels.Length; f++)
-        {
-            if (levels[f] >= levelCounts[f] && levels[f] != AnswerTally.NotAnswered)
-            {
-                throw new ArgumentOutOfRangeException(nameof(levels), $"Answer field {compiled.FieldCodes[f]} has no level {levels[f]}.");
-            }
-        }
+        ResponseLevels.Check(compiled, levels);
 
         var points = compiled.Points;
         var stride = compiled.LevelStride;
@@ -95,14 +84,9 @@ public sealed class RespondentScores
     /// <summary>Adds many responses stored back to back, <see cref="CompiledQuestionnaire.FieldCount"/> bytes each.</summary>
     public void AddMany(ReadOnlySpan<byte> packedResponses)
     {
-        var width = Questionnaire.FieldCount;
-        if (width == 0 || packedResponses.Length % width != 0)
+        foreach (var levels in ResponseLevels.Split(Questionnaire, packedResponses))
         {
-            throw new ArgumentException($"Packed responses must be a multiple of {width} bytes long.", nameof(packedResponses));
-        }
-        for (var offset = 0; offset < packedResponses.Length; offset += width)
-        {
-            Add(packedResponses.Slice(offset, width));
+            Add(levels);
         }
     }
 
