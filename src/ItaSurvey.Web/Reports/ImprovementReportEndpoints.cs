@@ -19,7 +19,7 @@ public static class ImprovementReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> CsvAsync(int roundId, ClaimsPrincipal user, ImprovementReports reports, CancellationToken cancellationToken)
+    private static async Task<IResult> CsvAsync(int roundId, ClaimsPrincipal user, ImprovementReportViews reports, CancellationToken cancellationToken)
     {
         var view = await reports.LoadAsync(user, roundId, cancellationToken);
         if (view?.Report is not { } report)

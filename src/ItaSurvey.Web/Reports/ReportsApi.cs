@@ -2,7 +2,6 @@ using System.Security.Claims;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
-using ItaSurvey.Web.Formatting;
 using ItaSurvey.Web.Forms;
 using ItaSurvey.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,7 +39,7 @@ public static class ReportsApi
         return api;
     }
 
-    private static async Task<Results<Ok<ImprovementReportDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, ImprovementReports reports,
+    private static async Task<Results<Ok<ImprovementReportDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, ImprovementReportViews reports,
         CancellationToken cancellationToken) =>
         await reports.LoadAsync(user, id, cancellationToken) switch
         {
@@ -57,11 +56,10 @@ public static class ReportsApi
             return refusal;
         }
         var outcome = await reports.CreateAsync(user, id, cancellationToken);
-        if (!outcome.Succeeded)
+        if (outcome.Failure is { } failure)
         {
-            return outcome.Refusal == Refusal.Conflict
-                ? ApiProblems.Conflict(outcome.Errors.Message(outcome.Errors.Fields.First())!)
-                : ApiProblems.Forbidden(outcome.Errors.Message(outcome.Errors.Fields.First())!);
+            var message = ReportFailureText.ApiMessage(failure);
+            return failure is ReportFailure.Denied ? ApiProblems.Forbidden(message) : ApiProblems.Conflict(message);
         }
         return TypedResults.Created($"/api/v1/rounds/{id}/report", ImprovementReportDto.From(outcome.Value!));
     }
@@ -87,28 +85,19 @@ public static class ReportsApi
         {
             return TypedResults.Ok(ImprovementReportDto.From(outcome.Value!));
         }
-        var message = outcome.Errors.Message(outcome.Errors.Fields.First())!;
-        switch (outcome.Refusal)
+        var message = ReportFailureText.ApiMessage(outcome.Failure);
+        return outcome.Failure switch
         {
-            case Refusal.Conflict when (await reports.LoadAsync(user, id, cancellationToken))?.Report is { } current:
-                // The page's message speaks of the page; an integrator needs the version to resend with.
-                return ApiProblems.Conflict(new LocalizedText(
-                    $"ยังไม่ได้บันทึก: {current.UpdatedBy} บันทึกรายงานนี้เมื่อ {AdminFormat.Moment(current.UpdatedAt)} หลังจากฉบับที่การแก้ไขนี้เริ่มจาก "
-                    + $"อ่านรายงานอีกครั้ง (ฉบับปัจจุบันคือ {current.Version}) แล้วส่งการแก้ไขใหม่พร้อม version นี้",
-                    $"Not saved: {current.UpdatedBy} saved this report at {current.UpdatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC, after the version your change started from. "
-                    + $"Read the report again (its version is now {current.Version}) and send the change with that version."), new()
-                {
-                    ["currentVersion"] = current.Version, ["updatedBy"] = current.UpdatedBy, ["updatedAt"] = DateTime.SpecifyKind(current.UpdatedAt, DateTimeKind.Utc),
-                });
-            case Refusal.Conflict:
-                return ApiProblems.Conflict(message);
-            case Refusal.NotFound:
-                return ApiProblems.NotFound(message);
-            case Refusal.Denied:
-                return ApiProblems.Forbidden(message);
-            default:
-                return ApiProblems.Invalid(outcome.Errors.Fields.ToDictionary(FieldName, f => outcome.Errors.Message(f)!));
-        }
+            // An integrator needs the version to resend with, and who saved in between.
+            ReportFailure.Stale stale => ApiProblems.Conflict(message, new()
+            {
+                ["currentVersion"] = stale.Version, ["updatedBy"] = stale.UpdatedBy, ["updatedAt"] = DateTime.SpecifyKind(stale.UpdatedAt, DateTimeKind.Utc),
+            }),
+            ReportFailure.AlreadyDrafted or ReportFailure.NoQuestionnaire => ApiProblems.Conflict(message),
+            ReportFailure.NoReport or ReportFailure.NoRow => ApiProblems.NotFound(message),
+            ReportFailure.Denied => ApiProblems.Forbidden(message),
+            _ => Invalid(ReportFailureText.Errors(outcome.Failure)),
+        };
     }
 
     /// <summary>404 for a round out of scope, 403 for a reader; null when the user may change the report.</summary>
@@ -124,6 +113,9 @@ public static class ReportsApi
     private static ProblemHttpResult NoReport(int id) => ApiProblems.NotFound(new LocalizedText(
         $"รอบ {id} ยังไม่มีรายงานมาตรการส่งเสริมคุณธรรมและความโปร่งใส สร้างร่างด้วย POST /api/v1/rounds/{id}/report",
         $"Round {id} has no improvement report yet: draft it with POST /api/v1/rounds/{id}/report."));
+
+    /// <summary>400 with the refused change's messages under the API's names of the fields.</summary>
+    private static ValidationProblem Invalid(FormErrors errors) => ApiProblems.Invalid(errors.Fields.ToDictionary(FieldName, f => errors.Message(f)!));
 
     /// <summary>The report row's field names as the API calls them.</summary>
     private static string FieldName(string field) => field switch

@@ -7,6 +7,8 @@ public static class ReportsSetup
 {
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<ImprovementDrafts>();
+        builder.Services.AddScoped<ImprovementReportViews>();
         builder.Services.AddScoped<ImprovementReports>();
         return builder;
     }
