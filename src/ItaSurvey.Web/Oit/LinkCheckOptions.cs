@@ -5,7 +5,7 @@ using ItaSurvey.Web.Hosting;
 namespace ItaSurvey.Web.Oit;
 
 /// <summary>The background check of OIT evidence URLs (section "Oit:LinkCheck").</summary>
-public sealed class LinkCheckOptions
+public sealed class LinkCheckOptions : IPeriodicWorkOptions
 {
     public const string Section = "Oit:LinkCheck";
 

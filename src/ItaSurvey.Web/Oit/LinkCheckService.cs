@@ -1,4 +1,5 @@
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ItaSurvey.Web.Oit;
@@ -11,74 +12,29 @@ namespace ItaSurvey.Web.Oit;
 /// </summary>
 public sealed class LinkCheckService(OitLinkChecker checker, WorkLeases leases, IOptions<LinkCheckOptions> options, TimeProvider clock,
     ILogger<LinkCheckService> log)
-    : BackgroundService
+    : PeriodicWorkService<LinkCheckOptions>(Lease, "OIT link check pass", options, leases, clock, log)
 {
     public const string Lease = "oit-link-check";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task PassAsync(LinkCheckOptions settings, CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        if (!settings.Enabled)
+        await Leases.RunIfHeldAsync(Lease, settings.Interval, async cancellationToken =>
         {
-            return;
-        }
-        await Task.Yield(); // never hold up the host's start
-        try
-        {
-            // Real time: the delay is about the process having just started, whatever the app clock says.
-            await Task.Delay(settings.StartDelay, stoppingToken);
-            using var timer = new PeriodicTimer(settings.Interval, clock);
+            var startedAt = Clock.GetUtcNow().UtcDateTime;
+            var total = 0;
+            int count;
             do
             {
-                await PassAsync(settings, stoppingToken);
+                count = await checker.CheckDueAsync(startedAt, cancellationToken);
+                total += count;
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: another instance may take the work at its next tick.
-            await ReleaseAsync();
-        }
-    }
-
-    private async Task PassAsync(LinkCheckOptions settings, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await leases.RunIfHeldAsync(Lease, settings.Interval, async cancellationToken =>
+            // A long pass renews its lease batch by batch, and ends if another instance took it.
+            while (count == settings.BatchSize
+                && await Leases.TryAcquireAsync(Lease, settings.Interval * WorkLeases.PeriodsPerLease, cancellationToken));
+            if (total > 0)
             {
-                var startedAt = clock.GetUtcNow().UtcDateTime;
-                var total = 0;
-                int count;
-                do
-                {
-                    count = await checker.CheckDueAsync(startedAt, cancellationToken);
-                    total += count;
-                }
-                // A long pass renews its lease batch by batch, and ends if another instance took it.
-                while (count == settings.BatchSize
-                    && await leases.TryAcquireAsync(Lease, settings.Interval * WorkLeases.PeriodsPerLease, cancellationToken));
-                if (total > 0)
-                {
-                    log.LogInformation("Checked {Count} OIT evidence links", total);
-                }
-            }, stoppingToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            log.LogError(e, "The OIT link check pass failed; it runs again at the next interval");
-        }
-    }
-
-    private async Task ReleaseAsync()
-    {
-        try
-        {
-            await leases.ReleaseAsync(Lease);
-        }
-        catch (Exception e)
-        {
-            log.LogWarning(e, "The OIT link check lease was not released; another instance takes it when it expires");
-        }
+                Log.LogInformation("Checked {Count} OIT evidence links", total);
+            }
+        }, stoppingToken);
     }
 }

@@ -3,7 +3,7 @@ using ItaSurvey.Web.Hosting;
 namespace ItaSurvey.Web.ScoredResults;
 
 /// <summary>The background refresh of round score snapshots (section "Dashboards:Snapshots").</summary>
-public sealed class SnapshotOptions
+public sealed class SnapshotOptions : IPeriodicWorkOptions
 {
     public const string Section = "Dashboards:Snapshots";
 

@@ -24,7 +24,7 @@ public class AccountsAdminTests : IAsyncLifetime
         var form = new UserForm { Email = "staff@klongwan.go.th", Role = Roles.AgencyAdmin, AgencyIds = [_world.OurAgencyId] };
 
         var outcome = await _world.WithAsync<UserDirectory, Outcome<string>>(u => u.CreateAsync(admin, form));
-        var browser = await _world.SignedInAsync("staff@klongwan.go.th", outcome.Value!);
+        var browser = await _world.App.SignedInBrowserAsync("staff@klongwan.go.th", outcome.Value!);
         var html = await browser.GetStringAsync("/admin", TestContext.Current.CancellationToken);
 
         Assert.Contains("เทศบาลตำบลคลองวาฬ", html, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public class AccountsAdminTests : IAsyncLifetime
         var lockSelf = await _world.WithAsync<UserDirectory, Outcome<bool>>(u => u.SetLockedAsync(admin, self, true));
         var demoteSelf = await _world.WithAsync<UserDirectory, Outcome<bool>>(u => u.UpdateAsync(admin, self, new UserForm { Role = Roles.Viewer, AgencyIds = [_world.OurAgencyId] }));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => _world.SignedInAsync("locked@example.test", created.Value!));
+        await Assert.ThrowsAnyAsync<Exception>(() => _world.App.SignedInBrowserAsync("locked@example.test", created.Value!));
         Assert.False(lockSelf.Succeeded);
         Assert.False(demoteSelf.Succeeded);
         Assert.True((await _world.WithAsync<UserDirectory, IReadOnlyList<UserRow>>(u => u.ListAsync(admin))).Single(r => r.Email == "locked@example.test").Locked);

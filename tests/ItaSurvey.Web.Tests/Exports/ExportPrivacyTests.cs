@@ -2,7 +2,7 @@ using System.Net;
 using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Tests.Api;
-using static ItaSurvey.Web.Tests.Exports.ExportWorld;
+using static ItaSurvey.Web.Tests.TwoAgencyWorld;
 
 namespace ItaSurvey.Web.Tests.Exports;
 
@@ -35,9 +35,9 @@ public sealed class ExportPrivacyTests : IAsyncLifetime
         await _world.StoreAsync(other, 5, (_, _) => 1);
         _world.App.CloseRounds(); // every response counts: k alone decides, not the IIT blocks of an open round
         var client = channel == "admin"
-            ? await _world.OurBrowserAsync()
-            : (await _world.App.ApiUserAsync(Roles.Viewer, _world.Round.AgencyId)).Client;
-        var path = (channel == "admin" ? "/admin" : "/api/v1") + $"/rounds/{_world.Round.Id}/export/{file}"
+            ? await _world.BrowserAsync()
+            : (await _world.App.ApiUserAsync(Roles.Viewer, _world.Ours.AgencyId)).Client;
+        var path = (channel == "admin" ? "/admin" : "/api/v1") + $"/rounds/{_world.Ours.Id}/export/{file}"
             + (file.EndsWith(".csv", StringComparison.Ordinal) ? $"?instrument={instrument}" : "");
 
         var response = await client.GetAsync(path, Cancel);

@@ -1,7 +1,7 @@
 using System.Net;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Tests.Api;
-using static ItaSurvey.Web.Tests.Exports.ExportWorld;
+using static ItaSurvey.Web.Tests.TwoAgencyWorld;
 
 namespace ItaSurvey.Web.Tests.Exports;
 
@@ -20,7 +20,7 @@ public sealed class ExportScopingTests : IAsyncLifetime
     public async Task Another_agencys_round_is_not_found_on_every_admin_export_like_a_missing_one()
     {
         await _world.StoreAsync("EIT", 5, (_, _) => 1, roundId: _world.Other.Id);
-        var ours = await _world.OurBrowserAsync(Roles.AgencyAdmin);
+        var ours = await _world.BrowserAsync(Roles.AgencyAdmin);
 
         foreach (var file in Files)
         {
@@ -36,7 +36,7 @@ public sealed class ExportScopingTests : IAsyncLifetime
     [Fact]
     public async Task Another_agencys_round_is_a_404_problem_on_every_API_export()
     {
-        var ours = await _world.App.ApiUserAsync(Roles.AgencyAdmin, _world.Round.AgencyId);
+        var ours = await _world.App.ApiUserAsync(Roles.AgencyAdmin, _world.Ours.AgencyId);
 
         foreach (var file in Files)
         {
@@ -52,11 +52,11 @@ public sealed class ExportScopingTests : IAsyncLifetime
 
         foreach (var file in Files)
         {
-            var admin = await anonymous.GetAsync($"/admin/rounds/{_world.Round.Id}/export/{file}", Cancel);
+            var admin = await anonymous.GetAsync($"/admin/rounds/{_world.Ours.Id}/export/{file}", Cancel);
             Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
             var location = admin.Headers.Location!;
             Assert.StartsWith("/admin/login", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/rounds/{_world.Round.Id}/export/{file}", Cancel)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/rounds/{_world.Ours.Id}/export/{file}", Cancel)).StatusCode);
         }
     }
 }

@@ -1,36 +1,14 @@
 using ItaSurvey.Core.Scoring;
-using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Agencies;
-using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.Surveys;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ItaSurvey.Web.Tests.Exports;
 
-/// <summary>Our round and another agency's, with responses stored as the public forms store them.</summary>
-public sealed class ExportWorld : IAsyncLifetime
+/// <summary>Our open-link round and another agency's, with responses stored as the public forms store them.</summary>
+public sealed class ExportWorld() : TwoAgencyWorld(IitMode.OpenLink)
 {
-    public SurveyApp App { get; } = new();
-
-    public TestRound Round { get; private set; } = null!;
-
-    public AssessmentRound Other { get; private set; } = null!;
-
-    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        Round = await App.CreateRoundAsync(IitMode.OpenLink);
-        var admin = App.Services.GetRequiredService<RoundAdmin>();
-        var other = await admin.CreateAgencyAsync(new Agency { NameTh = "องค์การบริหารส่วนตำบลหนองแก", Province = "ขอนแก่น", AgencyGroup = "sao-m", StaffHeadcount = 45 });
-        Other = await admin.CreateRoundAsync(other.Id, 2566, new DateOnly(2023, 4, 1), new DateOnly(2023, 6, 30), IitMode.OpenLink);
-    }
-
-    public ValueTask DisposeAsync() => App.DisposeAsync();
-
     public CompiledQuestionnaire Layout(string instrument) => App.Services.GetRequiredService<QuestionnaireCache>().For(2566, instrument);
 
     /// <summary>
@@ -40,10 +18,10 @@ public sealed class ExportWorld : IAsyncLifetime
     public async Task<List<Response>> StoreAsync(string instrument, int count, Func<int, int, byte> level, string? formVersion = null, int? roundId = null)
     {
         var layout = Layout(instrument);
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+        await using var db = await Databases.CreateDbContextAsync(Cancel);
         var responses = Enumerable.Range(0, count).Select(i => new Response
         {
-            RoundId = roundId ?? Round.Id,
+            RoundId = roundId ?? Ours.Id,
             Instrument = instrument,
             SubmittedOn = new DateOnly(2023, 4, 1).AddDays(i),
             SubmissionKey = Guid.NewGuid(),
@@ -54,19 +32,6 @@ public sealed class ExportWorld : IAsyncLifetime
         db.Responses.AddRange(responses);
         await db.SaveChangesAsync(Cancel);
         return responses;
-    }
-
-    /// <summary>A browser signed in as a new user of the role, assigned to our agency.</summary>
-    public async Task<HttpClient> OurBrowserAsync(string role = Roles.Viewer)
-    {
-        var (email, password) = await App.CreateUserAsync(role, Round.AgencyId);
-        return await App.SignedInBrowserAsync(email, password);
-    }
-
-    public async Task<HttpClient> TheirBrowserAsync()
-    {
-        var (email, password) = await App.CreateUserAsync(Roles.AgencyAdmin, Other.AgencyId);
-        return await App.SignedInBrowserAsync(email, password);
     }
 
     /// <summary>A CSV body: checks the byte order mark and returns the records split on commas (no field here holds one).</summary>

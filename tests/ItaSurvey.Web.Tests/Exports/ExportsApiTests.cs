@@ -1,7 +1,7 @@
 using System.Net;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Tests.Api;
-using static ItaSurvey.Web.Tests.Exports.ExportWorld;
+using static ItaSurvey.Web.Tests.TwoAgencyWorld;
 
 namespace ItaSurvey.Web.Tests.Exports;
 
@@ -14,7 +14,7 @@ public sealed class ExportsApiTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _world.InitializeAsync();
-        _viewer = await _world.App.ApiUserAsync(Roles.Viewer, _world.Round.AgencyId);
+        _viewer = await _world.App.ApiUserAsync(Roles.Viewer, _world.Ours.AgencyId);
     }
 
     public ValueTask DisposeAsync() => _world.DisposeAsync();
@@ -24,7 +24,7 @@ public sealed class ExportsApiTests : IAsyncLifetime
     {
         await _world.StoreAsync("IIT", 4, (_, _) => 0);
 
-        var response = await _viewer.Client.GetAsync($"/api/v1/rounds/{_world.Round.Id}/export/responses.csv?instrument=IIT", Cancel);
+        var response = await _viewer.Client.GetAsync($"/api/v1/rounds/{_world.Ours.Id}/export/responses.csv?instrument=IIT", Cancel);
 
         var detail = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("fewer than 5 responses", detail, StringComparison.Ordinal);
@@ -37,8 +37,8 @@ public sealed class ExportsApiTests : IAsyncLifetime
         await _world.StoreAsync("EIT", 5, (i, f) => (byte)((i + f) % 4));
         await _world.StoreAsync("EIT", 1, (_, _) => 0, formVersion: "0123456789abcdef");
 
-        var responses = await _viewer.Client.GetAsync($"/api/v1/rounds/{_world.Round.Id}/export/responses.xlsx", Cancel);
-        var results = await _viewer.Client.GetAsync($"/api/v1/rounds/{_world.Round.Id}/export/results.xlsx", Cancel);
+        var responses = await _viewer.Client.GetAsync($"/api/v1/rounds/{_world.Ours.Id}/export/responses.xlsx", Cancel);
+        var results = await _viewer.Client.GetAsync($"/api/v1/rounds/{_world.Ours.Id}/export/results.xlsx", Cancel);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (responses.StatusCode, results.StatusCode));
         Assert.Equal("1", responses.Headers.GetValues("X-Skipped-Responses").Single());

@@ -7,6 +7,7 @@ using ItaSurvey.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ItaSurvey.Web.Tests.Exports.ExportWorld;
+using static ItaSurvey.Web.Tests.TwoAgencyWorld;
 
 namespace ItaSurvey.Web.Tests.Exports;
 
@@ -19,18 +20,18 @@ public sealed class ResponsesExportTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _world.DisposeAsync();
 
-    private string Url(string file, string query = "") => $"/admin/rounds/{_world.Round.Id}/export/{file}{query}";
+    private string Url(string file, string query = "") => $"/admin/rounds/{_world.Ours.Id}/export/{file}{query}";
 
     [Fact]
     public async Task The_EIT_CSV_has_a_byte_order_mark_and_a_row_per_response_in_order_of_arrival_with_its_date_and_group()
     {
         var stored = await _world.StoreAsync("EIT", 6, (i, f) => (byte)((i + f) % 4));
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
         var response = await browser.GetAsync(Url("responses.csv", "?instrument=eit"), Cancel);
 
         var rows = await CsvAsync(response);
-        Assert.Equal($"round-{_world.Round.Id}-2566-eit-responses.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal($"round-{_world.Ours.Id}-2566-eit-responses.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
         Assert.Equal(["instrument", "submittedOn", "respondentGroup", .. _world.Layout("EIT").FieldCodes], rows[0]);
         Assert.Equal(stored.Select(s => (string[])["EIT", s.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.RespondentGroup!,
@@ -43,7 +44,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
         // Arrival order 0..5; the first field's level falls as responses arrive, so sorting by answers reverses them.
         var stored = await _world.StoreAsync("IIT", 6, (i, f) => f == 0 ? (byte)((5 - i) % 4) : (byte)(i % 2));
         _world.App.CloseRounds(); // an open round holds IIT rows back
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
         var rows = await CsvAsync(await browser.GetAsync(Url("responses.csv", "?instrument=IIT"), Cancel));
 
@@ -58,7 +59,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
     public async Task An_unanswered_field_is_an_empty_cell()
     {
         await _world.StoreAsync("EIT", 5, (i, f) => f == 1 ? (byte)255 : (byte)1);
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
         var rows = await CsvAsync(await browser.GetAsync(Url("responses.csv", "?instrument=EIT"), Cancel));
 
@@ -70,7 +71,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
     {
         await _world.StoreAsync("EIT", 5, (_, _) => 2);
         await _world.StoreAsync("EIT", 3, (_, _) => 1, formVersion: "0123456789abcdef");
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
         var response = await browser.GetAsync(Url("responses.csv", "?instrument=EIT"), Cancel);
 
@@ -82,7 +83,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
     public async Task Four_IIT_responses_are_not_exported_and_the_reason_is_given_in_Thai()
     {
         await _world.StoreAsync("IIT", 4, (_, _) => 3);
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
         var response = await browser.GetAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
 
@@ -98,7 +99,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
     public async Task While_the_round_is_open_IIT_rows_come_out_in_blocks_of_k_one_block_behind()
     {
         await _world.StoreAsync("IIT", 7, (i, f) => (byte)((i + f) % 4));
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
         var seven = await browser.GetAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
         await _world.StoreAsync("IIT", 5, (i, f) => (byte)((i * f) % 4));
@@ -106,7 +107,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
         await _world.StoreAsync("IIT", 1, (_, _) => 0);
         var thirteen = await browser.GetStringAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
         _world.App.CloseRounds(); // two months on: a new sign-in
-        var closed = await (await _world.OurBrowserAsync()).GetStringAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
+        var closed = await (await _world.BrowserAsync()).GetStringAsync(Url("responses.csv", "?instrument=IIT"), Cancel);
 
         static int Rows(string csv) => csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
         Assert.Equal(HttpStatusCode.Conflict, seven.StatusCode);
@@ -119,7 +120,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
     [Fact]
     public async Task A_round_without_responses_exports_the_header_alone()
     {
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
         var rows = await CsvAsync(await browser.GetAsync(Url("responses.csv", "?instrument=IIT"), Cancel));
 
@@ -131,7 +132,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
     [InlineData("?instrument=OIT", "ไม่ใช่ 'OIT'")]
     public async Task A_CSV_export_needs_IIT_or_EIT_and_says_so_in_Thai(string query, string message)
     {
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
         var response = await browser.GetAsync(Url("responses.csv", query), Cancel);
 
@@ -144,7 +145,7 @@ public sealed class ResponsesExportTests : IAsyncLifetime
     {
         await _world.StoreAsync("EIT", 5, (_, _) => 2);
         await _world.StoreAsync("EIT", 2, (_, _) => 1, formVersion: "0123456789abcdef");
-        var (email, password) = await _world.App.CreateUserAsync(Roles.Viewer, _world.Round.AgencyId);
+        var (email, password) = await _world.App.CreateUserAsync(Roles.Viewer, _world.Ours.AgencyId);
         var browser = await _world.App.SignedInBrowserAsync(email, password);
 
         (await browser.GetAsync(Url("responses.csv", "?instrument=EIT"), Cancel)).EnsureSuccessStatusCode();
@@ -153,8 +154,8 @@ public sealed class ResponsesExportTests : IAsyncLifetime
         await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
         var entries = await db.AuditEntries.Where(e => e.Action.StartsWith("export.")).OrderBy(e => e.Id).ToListAsync(Cancel);
         Assert.Equal(["export.responses", "export.results"], entries.Select(e => e.Action));
-        Assert.All(entries, e => Assert.Equal((email, (int?)_world.Round.AgencyId), (e.Actor, e.AgencyId)));
-        Assert.Equal($"round {_world.Round.Id}: round-{_world.Round.Id}-2566-eit-responses.csv (EIT 5 rows, 2 skipped)", entries[0].Details);
-        Assert.StartsWith($"round {_world.Round.Id}: round-{_world.Round.Id}-2566-results.xlsx (", entries[1].Details, StringComparison.Ordinal);
+        Assert.All(entries, e => Assert.Equal((email, (int?)_world.Ours.AgencyId), (e.Actor, e.AgencyId)));
+        Assert.Equal($"round {_world.Ours.Id}: round-{_world.Ours.Id}-2566-eit-responses.csv (EIT 5 rows, 2 skipped)", entries[0].Details);
+        Assert.StartsWith($"round {_world.Ours.Id}: round-{_world.Ours.Id}-2566-results.xlsx (", entries[1].Details, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,7 @@ using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static ItaSurvey.Web.Tests.Exports.ExportWorld;
+using static ItaSurvey.Web.Tests.TwoAgencyWorld;
 
 namespace ItaSurvey.Web.Tests.Exports;
 
@@ -24,15 +24,15 @@ public sealed class ResultsExportTests : IAsyncLifetime
     {
         var oit = _world.App.Services.GetRequiredService<QuestionnaireCache>().For(2566, "OIT");
         await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
-        db.OitEvidence.AddRange(oit.FieldCodes.Select((code, i) => new OitEvidence { RoundId = _world.Round.Id, ItemCode = code, Present = i % 4 != 0 }));
+        db.OitEvidence.AddRange(oit.FieldCodes.Select((code, i) => new OitEvidence { RoundId = _world.Ours.Id, ItemCode = code, Present = i % 4 != 0 }));
         await db.SaveChangesAsync(Cancel);
     }
 
     private async Task<(List<string[]> Rows, RoundResult Expected)> ExportAsync()
     {
-        var browser = await _world.OurBrowserAsync();
-        var rows = await CsvWithThaiAsync(await browser.GetAsync($"/admin/rounds/{_world.Round.Id}/export/results.csv", Cancel));
-        return (rows, (await _world.App.Services.GetRequiredService<RoundResults>().ForRoundAsync(_world.Round.Id, Cancel))!);
+        var browser = await _world.BrowserAsync();
+        var rows = await CsvWithThaiAsync(await browser.GetAsync($"/admin/rounds/{_world.Ours.Id}/export/results.csv", Cancel));
+        return (rows, (await _world.App.Services.GetRequiredService<RoundResults>().ForRoundAsync(_world.Ours.Id, Cancel))!);
     }
 
     // Thai names may hold commas: parse with CsvHelper rather than splitting.

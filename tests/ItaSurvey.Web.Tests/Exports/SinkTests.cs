@@ -1,5 +1,5 @@
 using ItaSurvey.Web.Exports;
-using static ItaSurvey.Web.Tests.Exports.ExportWorld;
+using static ItaSurvey.Web.Tests.TwoAgencyWorld;
 
 namespace ItaSurvey.Web.Tests.Exports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ItaSurvey.Web.Tests.Api;
-using static ItaSurvey.Web.Tests.Exports.ExportWorld;
+using static ItaSurvey.Web.Tests.TwoAgencyWorld;
 
 namespace ItaSurvey.Web.Tests.Exports;
 
@@ -16,8 +16,8 @@ public sealed class WorkbookExportTests : IAsyncLifetime
 
     private async Task<(HttpResponseMessage Response, Workbook Workbook)> DownloadAsync(string file)
     {
-        var browser = await _world.OurBrowserAsync();
-        var response = await browser.GetAsync($"/admin/rounds/{_world.Round.Id}/export/{file}", Cancel);
+        var browser = await _world.BrowserAsync();
+        var response = await browser.GetAsync($"/admin/rounds/{_world.Ours.Id}/export/{file}", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
@@ -33,7 +33,7 @@ public sealed class WorkbookExportTests : IAsyncLifetime
 
         var (response, workbook) = await DownloadAsync("responses.xlsx");
 
-        Assert.Equal($"round-{_world.Round.Id}-2566-responses.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal($"round-{_world.Ours.Id}-2566-responses.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Equal(["IIT", "EIT", "codebook"], workbook.SheetNames);
         var iitLayout = _world.Layout("IIT");
         Assert.Equal(["instrument", .. iitLayout.FieldCodes], workbook.Sheets["IIT"][0]);
@@ -81,9 +81,9 @@ public sealed class WorkbookExportTests : IAsyncLifetime
     {
         await _world.StoreAsync("IIT", 4, (_, _) => 3);
         await _world.StoreAsync("EIT", 2, (_, _) => 1);
-        var browser = await _world.OurBrowserAsync();
+        var browser = await _world.BrowserAsync();
 
-        var response = await browser.GetAsync($"/admin/rounds/{_world.Round.Id}/export/responses.xlsx", Cancel);
+        var response = await browser.GetAsync($"/admin/rounds/{_world.Ours.Id}/export/responses.xlsx", Cancel);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("IIT 4, EIT 2", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class WorkbookExportTests : IAsyncLifetime
 
         var (response, workbook) = await DownloadAsync("results.xlsx");
 
-        Assert.Equal($"round-{_world.Round.Id}-2566-results.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal($"round-{_world.Ours.Id}-2566-results.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Equal(["total", "instrument", "indicator", "subindicator", "question"], workbook.SheetNames);
         Assert.All(workbook.Sheets.Values, s => Assert.Equal(["level", "code", "nameTh", "score", "rating", "responses", "withheld", "note"], s[0]));
         Assert.Equal(["IIT", "EIT", "OIT"], workbook.Sheets["instrument"][1..].Select(r => r[1]));

@@ -1,26 +1,19 @@
 using System.Net;
-using System.Security.Claims;
-using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Agencies;
-using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Rounds;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ItaSurvey.Web.Tests.Trends;
 
 /// <summary>
-/// Our agency (เทศบาลตำบลคลองวาฬ) with an open-link round in 2566, and another agency in another
-/// province whose figures must never reach our users. Helpers import official results, answer
-/// the questionnaires and fill the OIT checklist.
+/// Our agency with an open-link round in 2566, and another agency in another province (without a
+/// round) whose figures must never reach our users. Helpers import official results, answer the
+/// questionnaires and fill the OIT checklist.
 /// </summary>
-public sealed class TrendsWorld : IAsyncLifetime
+public sealed class TrendsWorld() : TwoAgencyWorld(IitMode.OpenLink, otherHasRound: false)
 {
-    public const string OurName = "เทศบาลตำบลคลองวาฬ";
-    public const string OtherName = "องค์การบริหารส่วนตำบลหนองแก";
     public const string Header = "agency,province,fiscal_year,ind1,ind2,ind3,ind4,ind5,ind6,ind7,ind8,ind9,ind10,total";
 
     /// <summary>ตราด 2564 as published: total 81.45 (B).</summary>
@@ -28,25 +21,6 @@ public sealed class TrendsWorld : IAsyncLifetime
 
     /// <summary>The seed report's municipality, 2565: total 87.97 (A).</summary>
     public const string Indicators2565 = "95.63,93.42,87.17,95.37,93.24,95.65,95.93,95.65,53.99,100";
-
-    public SurveyApp App { get; } = new();
-
-    public TestRound Ours { get; private set; } = null!;
-
-    public int OtherAgencyId { get; private set; }
-
-    public async ValueTask InitializeAsync()
-    {
-        Ours = await App.CreateRoundAsync(IitMode.OpenLink);
-        OtherAgencyId = (await App.Services.GetRequiredService<RoundAdmin>().CreateAgencyAsync(new Agency
-        {
-            NameTh = OtherName, Province = "ขอนแก่น", AgencyGroup = "sao-m", StaffHeadcount = 45,
-        })).Id;
-    }
-
-    public ValueTask DisposeAsync() => App.DisposeAsync();
-
-    public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Imports CSV lines (after the header) as a system administrator would.</summary>
     public async Task ImportAsync(params string[] lines)
@@ -85,31 +59,5 @@ public sealed class TrendsWorld : IAsyncLifetime
             item.Present = i <= present;
         }
         await db.SaveChangesAsync(Cancel);
-    }
-
-    public IDbContextFactory<ItaDbContext> Databases => App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>();
-
-    /// <summary>A browser signed in as a new user of the role, assigned to our agency (unless a system administrator).</summary>
-    public async Task<HttpClient> BrowserAsync(string role)
-    {
-        var (email, password) = await App.CreateUserAsync(role, role == Roles.SystemAdmin ? [] : [Ours.AgencyId]);
-        return await App.SignedInBrowserAsync(email, password);
-    }
-
-    /// <summary>A signed-in principal as the app builds it.</summary>
-    public async Task<ClaimsPrincipal> PrincipalAsync(string role, params int[] agencyIds)
-    {
-        var (email, _) = await App.CreateUserAsync(role, agencyIds);
-        using var scope = App.Services.CreateScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
-        return new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user!.Id), new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, role)], "test"));
-    }
-
-    /// <summary>Runs a scoped service as a request or circuit would.</summary>
-    public async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> use) where TService : notnull
-    {
-        using var scope = App.Services.CreateScope();
-        return await use(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }
