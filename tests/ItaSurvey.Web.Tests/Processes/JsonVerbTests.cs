@@ -13,16 +13,14 @@ public sealed class JsonVerbTests : IAsyncLifetime
 
     private readonly string _folder = Directory.CreateTempSubdirectory("itasurvey-json-").FullName;
     private readonly TestDatabase _database = TestDatabase.Create();
-    private AppLauncher _app = null!;
+    private AppLauncher? _launcher;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync()
-    {
-        var (provider, connection) = _database.ForProcesses(Path.Combine(_folder, "itasurvey.db"));
-        _app = Launch.App(provider, connection);
-        return ValueTask.CompletedTask;
-    }
+    // Made in the test, not in InitializeAsync: the PostgreSQL build skips there when no server is set.
+    private AppLauncher App => _launcher ??= Launch.App(_database.ForProcesses(Path.Combine(_folder, "itasurvey.db")));
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
@@ -66,16 +64,16 @@ public sealed class JsonVerbTests : IAsyncLifetime
     [Fact]
     public async Task Generate_codes_prints_the_round_and_its_new_codes()
     {
-        var round = await _app.Verbs.CreateRoundAsync(Agency, "codes", cancellationToken: Cancel);
+        var round = await App.Verbs.CreateRoundAsync(Agency, "codes", cancellationToken: Cancel);
 
-        var run = await _app.Verbs.RunOkAsync(["generate-codes", "--round", round.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "5", "--json"],
+        var run = await App.Verbs.RunOkAsync(["generate-codes", "--round", round.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "5", "--json"],
             cancellationToken: Cancel);
 
         var codes = run.Json<GeneratedCodes>();
         Assert.Equal(round.RoundId, codes.RoundId);
         Assert.Equal(5, codes.Codes.Distinct().Count());
         Assert.All(codes.Codes, c => Assert.Matches("^[2-9A-Z]{10}$", c));
-        var human = await _app.Verbs.RunOkAsync(["generate-codes", "--round", round.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "2"],
+        var human = await App.Verbs.RunOkAsync(["generate-codes", "--round", round.RoundId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "2"],
             cancellationToken: Cancel);
         Assert.Equal(2, human.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
@@ -83,9 +81,9 @@ public sealed class JsonVerbTests : IAsyncLifetime
     [Fact]
     public async Task Create_token_prints_the_token_once_with_its_owner_and_roles()
     {
-        await _app.Verbs.RunOkAsync(["create-admin", "--email", "admin@example.go.th"], "json-verb-passphrase-1\n", Cancel);
+        await App.Verbs.RunOkAsync(["create-admin", "--email", "admin@example.go.th"], "json-verb-passphrase-1\n", Cancel);
 
-        var run = await _app.Verbs.RunOkAsync(["create-token", "--email", "admin@example.go.th", "--name", "สคริปต์รายงาน", "--json"], cancellationToken: Cancel);
+        var run = await App.Verbs.RunOkAsync(["create-token", "--email", "admin@example.go.th", "--name", "สคริปต์รายงาน", "--json"], cancellationToken: Cancel);
 
         Assert.Contains("\"name\":\"สคริปต์รายงาน\"", run.Stdout, StringComparison.Ordinal);
         var token = run.Json<CreatedToken>();
@@ -98,7 +96,7 @@ public sealed class JsonVerbTests : IAsyncLifetime
     [Fact]
     public async Task Seed_demo_prints_the_agency_each_years_scores_and_the_links_and_says_when_nothing_changed()
     {
-        var run = await _app.Verbs.RunOkAsync(["seed-demo", "--json"], cancellationToken: Cancel);
+        var run = await App.Verbs.RunOkAsync(["seed-demo", "--json"], cancellationToken: Cancel);
 
         using var json = run.JsonDocument();
         var root = json.RootElement;
@@ -111,7 +109,7 @@ public sealed class JsonVerbTests : IAsyncLifetime
         Assert.Equal(30, root.GetProperty("minimumSamples").GetProperty("iit").GetInt32());
         Assert.All(root.GetProperty("links").EnumerateArray(), l => Assert.StartsWith(SurveyApp.PublicBaseUrl + "/go/", l.GetProperty("url").GetString(), StringComparison.Ordinal));
 
-        using var again = (await _app.Verbs.RunOkAsync(["seed-demo", "--json"], cancellationToken: Cancel)).JsonDocument();
+        using var again = (await App.Verbs.RunOkAsync(["seed-demo", "--json"], cancellationToken: Cancel)).JsonDocument();
         Assert.False(again.RootElement.GetProperty("created").GetBoolean());
         Assert.Equal(root.GetProperty("agency").GetProperty("id").GetInt32(), again.RootElement.GetProperty("agency").GetProperty("id").GetInt32());
     }
@@ -124,14 +122,18 @@ public sealed class JsonVerbTests : IAsyncLifetime
     [InlineData("help")]
     public async Task Any_other_verb_given_json_exits_2_and_says_which_verbs_take_it(params string[] args)
     {
-        var run = await _app.Verbs.RunAsync([.. args, "--json"], cancellationToken: Cancel);
+        // Refused before any database is opened, so SQLite serves in the PostgreSQL build too.
+        var app = Launch.App("Sqlite", $"Data Source={Path.Combine(_folder, "untouched.db")}");
+
+        var run = await app.Verbs.RunAsync([.. args, "--json"], cancellationToken: Cancel);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Stdout);
         Assert.Contains($"'{args[0]}' has no JSON output; --json is for create-round, create-token, generate-codes, seed-demo.", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "untouched.db")));
     }
 
     private Task<VerbRun> CreateRoundAsync(string year, params string[] more) =>
-        _app.Verbs.RunOkAsync(["create-round", "--agency", Agency, "--province", "ประจวบคีรีขันธ์", "--group", "tambon-municipality-s", "--headcount", "50",
+        App.Verbs.RunOkAsync(["create-round", "--agency", Agency, "--province", "ประจวบคีรีขันธ์", "--group", "tambon-municipality-s", "--headcount", "50",
             "--year", year, "--opens", "2566-01-01", "--closes", "2590-12-31", .. more], cancellationToken: Cancel);
 }

@@ -21,6 +21,9 @@ internal static class Launch
         ["Logging__LogLevel__Default"] = "Warning",
     }, AppContext.BaseDirectory);
 
+    /// <summary>The app on a test database, as <see cref="TestDatabase.ForProcesses"/> gives it.</summary>
+    public static AppLauncher App((string Provider, string ConnectionString) database) => App(database.Provider, database.ConnectionString);
+
     /// <summary>Creates an open EIT/IIT round through create-round --json and returns its EIT link code.</summary>
     public static async Task<string> CreateRoundAsync(AppLauncher app) =>
         (await app.Verbs.CreateRoundAsync("เทศบาลตำบลทดสอบ", closes: "2590-12-31", cancellationToken: TestContext.Current.CancellationToken)).Link("EIT").Code;
