@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ItaSurvey.Testing;
 using ItaSurvey.Web.Commands;
 
 namespace ItaSurvey.Web.Tests;
@@ -45,19 +45,11 @@ public class ValidateCommandTests
         using var broken = BrokenCopy();
         var (_, _, expected) = Run("validate", broken.Root);
 
-        var app = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ItaSurvey.Web.dll"), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            Environment = { ["Surveys__Path"] = broken.Root, ["ASPNETCORE_ENVIRONMENT"] = "Production" },
-        };
-        using var process = Process.Start(app)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        var app = new AppLauncher(new Dictionary<string, string> { ["Surveys__Path"] = broken.Root, ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        var run = await app.Verbs.RunAsync(["--urls", "http://127.0.0.1:0"], cancellationToken: TestContext.Current.CancellationToken);
+        var stderr = run.Stderr;
 
-        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(1, run.ExitCode);
         foreach (var line in expected.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(".json:", StringComparison.Ordinal)))
         {
             Assert.Contains(line.Trim(), stderr, StringComparison.Ordinal);

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using ItaSurvey.Bench.Load;
 using ItaSurvey.Core.Loading;
 using ItaSurvey.Core.Scoring;
+using ItaSurvey.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ItaSurvey.Bench.Export;
@@ -15,7 +15,7 @@ namespace ItaSurvey.Bench.Export;
 /// of the responses, then all of them) and prints each download's rows, bytes, seconds and the
 /// server's peak resident memory, to show that memory does not grow with the number of rows.
 /// </summary>
-internal static partial class ExportBenchmark
+internal static class ExportBenchmark
 {
     public const string Usage = "export [--responses 1000000] [--server <ItaSurvey.Web.dll>]";
 
@@ -45,10 +45,10 @@ internal static partial class ExportBenchmark
         }
 
         await using var app = await LoadServer.StartAsync(server, "NORMAL");
-        await app.RunVerbAsync("create-admin", "--email", "bench@example.test");
-        var token = TokenLine().Match(await app.RunVerbAsync("create-token", "--email", "bench@example.test", "--name", "export bench"));
+        await app.Verbs.RunOkAsync(["create-admin", "--email", "bench@example.test"]);
+        var token = (await app.Verbs.RunOkAsync(["create-token", "--email", "bench@example.test", "--name", "export bench", "--json"])).Json<CreatedToken>().Token;
         using var http = new HttpClient { BaseAddress = app.Address, Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Groups[1].Value.Trim());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var layout = Eit();
         Console.WriteLine($"export: {server}, SQLite in {app.Folder}; EIT has {layout.FieldCount} answer fields; "
             + $"server VmHWM after start {Memory(app.ProcessId, "VmHWM")} MiB");
@@ -181,7 +181,4 @@ internal static partial class ExportBenchmark
 
     // "5" resets the peak resident size (VmHWM) to the current one, so each download shows its own peak.
     private static void ResetPeak(int pid) => File.WriteAllText($"/proc/{pid}/clear_refs", "5");
-
-    [GeneratedRegex(@"keep it like a password:\s*\n(\S+)")]
-    private static partial Regex TokenLine();
 }

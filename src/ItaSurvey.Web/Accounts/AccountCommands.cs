@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ItaSurvey.Web.Auditing;
-using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Commands;
 using Microsoft.AspNetCore.Identity;
 
 namespace ItaSurvey.Web.Accounts;
@@ -15,10 +15,10 @@ public static class AccountCommands
         "create-user --email <e-mail> --role AgencyAdmin|Viewer|SystemAdmin [--agencies 1,2]",
     ];
 
-    public static Task<int> CreateAdminAsync(IServiceProvider services, RoundCommands.Options options, TextReader input, TextWriter output, TextWriter error) =>
+    public static Task<int> CreateAdminAsync(IServiceProvider services, CommandOptions options, TextReader input, TextWriter output, TextWriter error) =>
         CreateAsync(services, options.Required("email"), Roles.SystemAdmin, [], input, output, error);
 
-    public static Task<int> CreateUserAsync(IServiceProvider services, RoundCommands.Options options, TextReader input, TextWriter output, TextWriter error)
+    public static Task<int> CreateUserAsync(IServiceProvider services, CommandOptions options, TextReader input, TextWriter output, TextWriter error)
     {
         var role = options.Required("role");
         if (!Roles.All.Contains(role))

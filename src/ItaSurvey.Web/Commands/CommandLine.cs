@@ -20,7 +20,16 @@ public static class CommandLine
     /// <summary>Runs a verb that needs no database; returns null to go on building the app.</summary>
     public static int? TryRun(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0].StartsWith('-') || IsDataVerb(args))
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+        if (args.Contains(CommandOptions.JsonFlag) && !CommandJson.Verbs.Contains(args[0]) && (IsDataVerb(args) || args[0] is "validate" or "help"))
+        {
+            error.WriteLine($"'{args[0]}' has no JSON output; --json is for {string.Join(", ", CommandJson.Verbs)}.");
+            return 2;
+        }
+        if (IsDataVerb(args))
         {
             return null;
         }
@@ -49,7 +58,7 @@ public static class CommandLine
     {
         try
         {
-            var options = new RoundCommands.Options(args[1..]);
+            var options = new CommandOptions(args[1..]);
             return args[0] switch
             {
                 "create-round" => await RoundCommands.CreateRoundAsync(services, options, output),

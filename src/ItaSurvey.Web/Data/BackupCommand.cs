@@ -1,4 +1,4 @@
-using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Commands;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ public static class BackupCommand
     public static readonly string[] Usage =
         ["backup --to <file.db>                      SQLite online backup (safe while the app runs); PostgreSQL: use pg_dump"];
 
-    public static async Task<int> RunAsync(IServiceProvider services, RoundCommands.Options options, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(IServiceProvider services, CommandOptions options, TextWriter output, TextWriter error)
     {
         var settings = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (settings.IsPostgres)

@@ -1,6 +1,6 @@
 using ItaSurvey.Web.Auditing;
+using ItaSurvey.Web.Commands;
 using ItaSurvey.Web.Data;
-using ItaSurvey.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Imports;
@@ -12,7 +12,7 @@ public static class ImportCommands
     /// <summary>How many errors are listed; the rest are counted.</summary>
     public const int ErrorsListed = 1000;
 
-    public static async Task<int> ImportAsync(IServiceProvider services, RoundCommands.Options options, TextWriter output, TextWriter error)
+    public static async Task<int> ImportAsync(IServiceProvider services, CommandOptions options, TextWriter output, TextWriter error)
     {
         var path = options.Required("file");
         if (!File.Exists(path))

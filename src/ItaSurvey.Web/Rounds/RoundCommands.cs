@@ -1,6 +1,6 @@
 using ItaSurvey.Core.Model;
-using System.Globalization;
 using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Commands;
 using ItaSurvey.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +15,11 @@ public static class RoundCommands
         "             --opens <date> --closes <date> [--agency-en <English name>] [--iit-mode open|codes]",
         "             dates as YYYY-MM-DD, Buddhist Era (2566-04-01) or Common Era (2023-04-01)",
         "generate-codes --round <id> --count <n>     print n new single-use IIT codes",
+        "             create-round, generate-codes, create-token, seed-demo: --json prints one JSON object instead",
         "list-rounds                                 rounds with their public links",
     ];
 
-    public static async Task<int> CreateRoundAsync(IServiceProvider services, Options options, TextWriter output)
+    public static async Task<int> CreateRoundAsync(IServiceProvider services, CommandOptions options, TextWriter output)
     {
         // Every option is read and checked before anything is stored: a typo must not leave an agency without a round.
         var mode = options.Optional("iit-mode") switch
@@ -71,10 +72,19 @@ public static class RoundCommands
             {
                 throw new ArgumentException($"Agency {existing.Id} '{existing.NameTh}' ({existing.Province}) already has round {taken} for fiscal year {year}. Nothing was created.");
             }
-            output.WriteLine($"agency {existing.Id}: {existing.NameTh} ({existing.Province}) exists; the round is added to it");
+            if (!options.Json)
+            {
+                output.WriteLine($"agency {existing.Id}: {existing.NameTh} ({existing.Province}) exists; the round is added to it");
+            }
         }
         var agency = existing ?? await admin.CreateAgencyAsync(agencyToCreate);
         var round = await admin.CreateRoundAsync(agency.Id, year, opens, closes, mode);
+        if (options.Json)
+        {
+            CommandJson.Write(output, new CreatedRound(round.Id, agency.Id, agency.NameTh, agency.Province, existing is not null, round.FiscalYear,
+                mode.ToString(), round.OpensOn, round.ClosesOn, [.. round.Links.OrderBy(l => l.Instrument, StringComparer.Ordinal).Select(RoundLink.Of)]));
+            return 0;
+        }
         output.WriteLine($"round {round.Id}: {agency.NameTh}, fiscal year {round.FiscalYear}, IIT {mode}");
         foreach (var link in round.Links)
         {
@@ -83,9 +93,15 @@ public static class RoundCommands
         return 0;
     }
 
-    public static async Task<int> GenerateCodesAsync(IServiceProvider services, Options options, TextWriter output)
+    public static async Task<int> GenerateCodesAsync(IServiceProvider services, CommandOptions options, TextWriter output)
     {
-        var codes = await services.GetRequiredService<RoundAdmin>().GenerateAccessCodesAsync(options.Int("round"), options.Int("count"));
+        var roundId = options.Int("round");
+        var codes = await services.GetRequiredService<RoundAdmin>().GenerateAccessCodesAsync(roundId, options.Int("count"));
+        if (options.Json)
+        {
+            CommandJson.Write(output, new GeneratedCodes(roundId, codes));
+            return 0;
+        }
         foreach (var code in codes)
         {
             output.WriteLine(code);
@@ -104,51 +120,17 @@ public static class RoundCommands
         }
         return 0;
     }
-
-    /// <summary>"--name value" pairs after a verb.</summary>
-    public sealed class Options
-    {
-        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-
-        public Options(IReadOnlyList<string> args)
-        {
-            for (var i = 0; i < args.Count; i++)
-            {
-                if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-                {
-                    throw new ArgumentException($"Expected '--name value' pairs, found '{args[i]}'.");
-                }
-                _values[args[i][2..]] = args[++i];
-            }
-        }
-
-        public string? Optional(string name) => _values.GetValueOrDefault(name);
-
-        public string Required(string name) => Optional(name) ?? throw new ArgumentException($"--{name} is required.");
-
-        public int Int(string name) =>
-            int.TryParse(Required(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : throw new ArgumentException($"--{name} must be a whole number, not '{Required(name)}'.");
-
-        /// <summary>A date as YYYY-MM-DD; a year above 2400 is read as Buddhist Era.</summary>
-        public DateOnly Date(string name)
-        {
-            var text = Required(name);
-            var parts = text.Split('-');
-            if (parts.Length == 3
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-                && month is >= 1 and <= 12 && year is >= 1900 and <= 3000)
-            {
-                year = year > 2400 ? year - 543 : year;
-                if (day >= 1 && day <= DateTime.DaysInMonth(year, month))
-                {
-                    return new DateOnly(year, month, day);
-                }
-            }
-            throw new ArgumentException($"--{name} must be a date such as 2566-04-01, not '{text}'.");
-        }
-    }
 }
+
+/// <summary>create-round --json: the round, its agency (existed: added to an agency stored before) and its public links.</summary>
+public sealed record CreatedRound(int RoundId, int AgencyId, string Agency, string Province, bool AgencyExisted, int FiscalYear,
+    string IitMode, DateOnly OpensOn, DateOnly ClosesOn, IReadOnlyList<RoundLink> Links);
+
+/// <summary>A public link of a round: its instrument (IIT, EIT), code and path (/go/eit/CODE).</summary>
+public sealed record RoundLink(string Instrument, string Code, string Path)
+{
+    public static RoundLink Of(PublicLink link) => new(link.Instrument, link.Code, $"/go/{link.Instrument.ToLowerInvariant()}/{link.Code}");
+}
+
+/// <summary>generate-codes --json: the new single-use IIT codes of a round.</summary>
+public sealed record GeneratedCodes(int RoundId, IReadOnlyList<string> Codes);

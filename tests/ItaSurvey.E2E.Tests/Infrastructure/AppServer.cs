@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
+using ItaSurvey.Testing;
 
 [assembly: AssemblyFixture(typeof(ItaSurvey.E2E.Tests.Infrastructure.AppServer))]
 
@@ -14,17 +12,15 @@ namespace ItaSurvey.E2E.Tests.Infrastructure;
 /// rounds, so that the scenarios that count responses each count their own round's.
 /// Not started at all when Chromium is missing (the tests skip).
 /// </summary>
-public sealed partial class AppServer : IAsyncLifetime
+public sealed class AppServer : IAsyncLifetime
 {
     public const string AdminEmail = "admin@e2e.example.go.th";
 
     public const string AdminPassword = "e2e-long-passphrase-1";
 
-    private readonly ConcurrentQueue<string> _log = new();
     private readonly ConcurrentQueue<string> _accessCodes = new();
     private string? _folder;
-    private Process? _process;
-    private AppProcess? _app;
+    private RunningApp? _app;
 
     public Uri Address => _app?.Address ?? throw new InvalidOperationException("The server was not started.");
 
@@ -57,37 +53,41 @@ public sealed partial class AppServer : IAsyncLifetime
             return;
         }
         _folder = Directory.CreateTempSubdirectory("itasurvey-e2e-").FullName;
-        _app = new AppProcess(_folder, FreePort());
+        var port = AppLauncher.FreePort();
+        // Development accepts an http PublicBaseUrl and non-secure cookies on loopback; the QR codes
+        // then point at this very server.
+        var launcher = new AppLauncher(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_folder, "itasurvey.db")}",
+            ["Oit__LinkCheck__Enabled"] = "false",
+            ["Responding__SubmissionsPerMinutePerClient"] = "1000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, _folder);
         var clock = Stopwatch.StartNew();
 
         // Verbs one after another: run side by side, their migrations wait on each other's locks.
-        await _app.RunVerbAsync(["create-admin", "--email", AdminEmail], AdminPassword + "\n");
-        CitizenRound = await CreateRoundAsync("เทศบาลตำบลทดสอบประชาชน", "open");
-        StaffRound = await CreateRoundAsync("เทศบาลตำบลทดสอบบุคลากร", "codes");
-        AdminRound = await CreateRoundAsync("เทศบาลตำบลทดสอบผู้ดูแล", "open");
-        HostileRound = await CreateRoundAsync(HostileAgency, "open");
-        var codes = await _app.RunVerbAsync(["generate-codes", "--round", StaffRound.Id.ToString(), "--count", "20"]);
-        foreach (var code in codes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        await launcher.Verbs.RunOkAsync(["create-admin", "--email", AdminEmail], AdminPassword + "\n");
+        CitizenRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบประชาชน", "open");
+        StaffRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบบุคลากร", "codes");
+        AdminRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบผู้ดูแล", "open");
+        HostileRound = await CreateRoundAsync(launcher, HostileAgency, "open");
+        foreach (var code in await launcher.Verbs.GenerateCodesAsync(StaffRound.Id, 20))
         {
             _accessCodes.Enqueue(code);
         }
 
-        _process = _app.StartServer(_log);
-        await WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        _app = await launcher.StartAsync(port);
         TestContext.Current.SendDiagnosticMessage($"e2e: server {Address} seeded and ready in {clock.Elapsed.TotalSeconds:F1} s (data in {_folder})");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not null)
+        if (_app is not null)
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            _process.Dispose();
-            await File.WriteAllLinesAsync(Path.Combine(Artifacts.Folder, "server.log"), _log);
+            await _app.DisposeAsync();
+            await File.WriteAllLinesAsync(Path.Combine(Artifacts.Folder, "server.log"), _app.Log);
         }
         if (_folder is not null)
         {
@@ -95,59 +95,9 @@ public sealed partial class AppServer : IAsyncLifetime
         }
     }
 
-    private async Task<SeededRound> CreateRoundAsync(string agency, string iitMode)
+    private static async Task<SeededRound> CreateRoundAsync(AppLauncher launcher, string agency, string iitMode)
     {
-        var printed = await _app!.RunVerbAsync(["create-round", "--agency", agency, "--province", "ประจวบคีรีขันธ์",
-            "--group", "tambon-municipality-s", "--headcount", "50", "--year", "2566",
-            "--opens", "2566-01-01", "--closes", "2575-12-31", "--iit-mode", iitMode]);
-        var id = RoundLine().Match(printed);
-        var iit = IitLink().Match(printed);
-        var eit = EitLink().Match(printed);
-        return id.Success && iit.Success && eit.Success
-            ? new SeededRound(int.Parse(id.Groups[1].Value), iit.Groups[1].Value, eit.Groups[1].Value)
-            : throw new InvalidOperationException($"create-round printed no round and links:\n{printed}");
+        var round = await launcher.Verbs.CreateRoundAsync(agency, iitMode);
+        return new SeededRound(round.RoundId, round.Link("IIT").Code, round.Link("EIT").Code);
     }
-
-    private async Task WaitUntilReadyAsync(TimeSpan limit)
-    {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}:\n{string.Join('\n', _log)}");
-            }
-            try
-            {
-                using var home = await http.GetAsync("/");
-                if (home.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"GET / did not answer 200 within {limit.TotalSeconds:F0} s:\n{string.Join('\n', _log)}");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex(@"^round (\d+):", RegexOptions.Multiline)]
-    private static partial Regex RoundLine();
-
-    [GeneratedRegex(@"IIT: /go/iit/([A-Za-z0-9]+)")]
-    private static partial Regex IitLink();
-
-    [GeneratedRegex(@"EIT: /go/eit/([A-Za-z0-9]+)")]
-    private static partial Regex EitLink();
 }

@@ -1,3 +1,4 @@
+using ItaSurvey.Testing;
 using Microsoft.Playwright;
 
 namespace ItaSurvey.E2E.Tests.Infrastructure;
@@ -5,7 +6,7 @@ namespace ItaSurvey.E2E.Tests.Infrastructure;
 /// <summary>Screenshots and downloads kept after the run, in artifacts/e2e at the repository root.</summary>
 internal static class Artifacts
 {
-    public static string Folder { get; } = Directory.CreateDirectory(Path.Combine(AppProcess.RepositoryRoot, "artifacts", "e2e")).FullName;
+    public static string Folder { get; } = Directory.CreateDirectory(Path.Combine(AppPaths.RepositoryRoot, "artifacts", "e2e")).FullName;
 
     /// <summary>Saves a PNG of the page (the viewport, or the whole page) and prints where it went.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = false)

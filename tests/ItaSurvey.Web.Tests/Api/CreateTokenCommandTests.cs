@@ -1,8 +1,8 @@
 using System.Net;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
+using ItaSurvey.Web.Commands;
 using ItaSurvey.Web.Data;
-using ItaSurvey.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ItaSurvey.Web.Tests.Api.ApiTesting;
@@ -24,7 +24,7 @@ public class CreateTokenCommandTests : IAsyncLifetime
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exit = await ApiCommands.CreateTokenAsync(_app.Services, new RoundCommands.Options(["--email", email, "--name", "provincial office"]), output, error);
+        var exit = await ApiCommands.CreateTokenAsync(_app.Services, new CommandOptions(["--email", email, "--name", "provincial office"]), output, error);
 
         Assert.Equal(0, exit);
         Assert.Equal("", error.ToString());
@@ -42,7 +42,7 @@ public class CreateTokenCommandTests : IAsyncLifetime
     {
         var error = new StringWriter();
 
-        var exit = await ApiCommands.CreateTokenAsync(_app.Services, new RoundCommands.Options(["--email", "nobody@example.test", "--name", "x"]), new StringWriter(), error);
+        var exit = await ApiCommands.CreateTokenAsync(_app.Services, new CommandOptions(["--email", "nobody@example.test", "--name", "x"]), new StringWriter(), error);
 
         Assert.Equal(1, exit);
         Assert.Contains("No user has the e-mail nobody@example.test", error.ToString(), StringComparison.Ordinal);

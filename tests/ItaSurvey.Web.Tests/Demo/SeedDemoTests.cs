@@ -1,3 +1,4 @@
+using ItaSurvey.Web.Commands;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Demo;
@@ -115,7 +116,7 @@ public class SeedDemoTests : IAsyncLifetime
     private async Task<(int Code, string Output)> SeedAsync(params string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var code = await DemoCommands.SeedDemoAsync(_app.Services, new RoundCommands.Options(args), output, error);
+        var code = await DemoCommands.SeedDemoAsync(_app.Services, new CommandOptions(args), output, error);
         Assert.Equal("", error.ToString());
         return (code, output.ToString());
     }

@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
+using ItaSurvey.Web.Commands;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Rounds;
@@ -128,7 +129,7 @@ public class ImportResultsTests : IAsyncLifetime
         var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".csv");
         await File.WriteAllTextAsync(path, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), Cancel);
         var (output, errors) = (new StringWriter(), new StringWriter());
-        var code = await ImportCommands.ImportAsync(_app.Services, new RoundCommands.Options(["--file", path]), output, errors);
+        var code = await ImportCommands.ImportAsync(_app.Services, new CommandOptions(["--file", path]), output, errors);
         return (code, output.ToString(), errors.ToString());
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ItaSurvey.Testing;
 
 namespace ItaSurvey.Web.Tests.Processes;
 
@@ -34,23 +35,23 @@ public class BackupTests : IAsyncLifetime
     public async Task A_backup_taken_under_load_restores_every_response_it_holds()
     {
         var (provider, connection) = _database.ForProcesses(SqliteFile);
-        var environment = AppProcess.Environment(provider, connection);
-        var link = await AppProcess.CreateRoundAsync(environment);
+        var launcher = Launch.App(provider, connection);
+        var link = await Launch.CreateRoundAsync(launcher);
         var workload = new EitWorkload();
         List<int> before;
         var backup = Path.Combine(_folder, provider == "Sqlite" ? "backup.db" : "backup.dump");
 
-        await using (var app = await AppProcess.StartAsync(environment))
+        await using (var app = await launcher.StartAsync(cancellationToken: TestContext.Current.CancellationToken))
         {
             await workload.RunAsync([app.Address], link, clients: 4, TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
             before = workload.Acknowledged.ToList();
             var load = workload.RunAsync([app.Address], link, clients: 4, TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
-            await BackUpAsync(provider, connection, environment, backup); // while submissions keep arriving
+            await BackUpAsync(provider, connection, launcher, backup); // while submissions keep arriving
             await load;
         }
 
         var restored = await RestoreAsync(provider, connection, backup);
-        await using (var app = await AppProcess.StartAsync(AppProcess.Environment(provider, restored)))
+        await using (var app = await Launch.App(provider, restored).StartAsync(cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.NotNull(app.Address); // the app starts on the restored database
         }
@@ -64,12 +65,12 @@ public class BackupTests : IAsyncLifetime
         Assert.Equal(stored.Count, stored.Distinct().Count());
     }
 
-    private static async Task BackUpAsync(string provider, string connection, IReadOnlyDictionary<string, string> environment, string file)
+    private static async Task BackUpAsync(string provider, string connection, AppLauncher launcher, string file)
     {
         if (provider == "Sqlite")
         {
-            var output = await AppProcess.RunVerbAsync(environment, "backup", "--to", file);
-            Assert.Contains("integrity ok", output, StringComparison.Ordinal);
+            var backup = await launcher.Verbs.RunOkAsync(["backup", "--to", file], cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Contains("integrity ok", backup.Stdout, StringComparison.Ordinal);
             return;
         }
         var server = new Npgsql.NpgsqlConnectionStringBuilder(connection);

@@ -21,15 +21,15 @@ public class CrashTests : IAsyncLifetime
     public async Task Three_kills_in_the_middle_of_a_32_way_load_lose_nothing_acknowledged_and_store_each_once()
     {
         var (provider, connection) = _database.ForProcesses(SqliteFile);
-        var environment = AppProcess.Environment(provider, connection);
-        var link = await AppProcess.CreateRoundAsync(environment);
+        var launcher = Launch.App(provider, connection);
+        var link = await Launch.CreateRoundAsync(launcher);
         var workload = new EitWorkload();
         var table = new List<string> { $"SIGKILL under 32 clients, {provider}: try, acknowledged so far, stored, stored but unacknowledged" };
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {
             var target = workload.Acknowledged.Count + 150;
-            await using (var app = await AppProcess.StartAsync(environment))
+            await using (var app = await launcher.StartAsync(cancellationToken: TestContext.Current.CancellationToken))
             {
                 using var stop = new CancellationTokenSource();
                 var load = workload.RunAsync([app.Address], link, clients: 32, TimeSpan.FromSeconds(30), stop.Token);
@@ -52,7 +52,7 @@ public class CrashTests : IAsyncLifetime
         }
 
         // The database opens again after the last kill, and the app starts on it.
-        await using (var restarted = await AppProcess.StartAsync(environment))
+        await using (var restarted = await launcher.StartAsync(cancellationToken: TestContext.Current.CancellationToken))
         {
             Assert.NotNull(restarted.Address);
         }

@@ -19,10 +19,10 @@ public class MultiInstanceTests : IAsyncLifetime
     public async Task Two_instances_take_each_others_forms_at_once_and_store_every_acknowledged_response_once()
     {
         var (provider, connection) = _database.ForProcesses("");
-        var environment = AppProcess.Environment(provider, connection);
-        var link = await AppProcess.CreateRoundAsync(environment);
-        await using var first = await AppProcess.StartAsync(environment);
-        await using var second = await AppProcess.StartAsync(environment);
+        var launcher = Launch.App(provider, connection);
+        var link = await Launch.CreateRoundAsync(launcher);
+        await using var first = await launcher.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var second = await launcher.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var workload = new EitWorkload();
 
         await workload.RunAsync([first.Address, second.Address], link, clients: 8, TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken);
