@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Tests.Api;
@@ -17,32 +17,39 @@ public sealed class AttackWorld : IAsyncLifetime
 {
     public const string Marker = "ลับเฉพาะบี";
 
-    public SurveyApp App { get; } = new() { SubmissionsPerMinute = 100_000 };
+    private readonly SurveyApp _app = new() { SubmissionsPerMinute = 100_000 };
+    private readonly DeferredSkip _setUp = new();
+    private TestRound? _a, _b;
+    private ApiUser? _systemAdmin, _adminOfA, _viewerOfA, _adminOfB;
 
-    public TestRound A { get; private set; } = null!;
+    public SurveyApp App => _setUp.Ready(_app);
 
-    public TestRound B { get; private set; } = null!;
+    public TestRound A => _setUp.Ready(_a!);
 
-    public ApiUser SystemAdmin { get; private set; } = null!;
+    public TestRound B => _setUp.Ready(_b!);
 
-    public ApiUser AdminOfA { get; private set; } = null!;
+    public ApiUser SystemAdmin => _setUp.Ready(_systemAdmin!);
 
-    public ApiUser ViewerOfA { get; private set; } = null!;
+    public ApiUser AdminOfA => _setUp.Ready(_adminOfA!);
 
-    public ApiUser AdminOfB { get; private set; } = null!;
+    public ApiUser ViewerOfA => _setUp.Ready(_viewerOfA!);
 
-    public async ValueTask InitializeAsync()
+    public ApiUser AdminOfB => _setUp.Ready(_adminOfB!);
+
+    public ValueTask InitializeAsync() => _setUp.RunAsync(SetUpAsync);
+
+    private async Task SetUpAsync()
     {
-        A = await App.CreateRoundAsync(agencyName: "เทศบาลตำบลเอ");
-        B = await App.CreateRoundAsync(agencyName: "เทศบาลตำบล" + Marker);
-        SystemAdmin = await App.ApiUserAsync(Roles.SystemAdmin);
-        AdminOfA = await App.ApiUserAsync(Roles.AgencyAdmin, A.AgencyId);
-        ViewerOfA = await App.ApiUserAsync(Roles.Viewer, A.AgencyId);
-        AdminOfB = await App.ApiUserAsync(Roles.AgencyAdmin, B.AgencyId);
-        foreach (var round in new[] { A, B })
+        var a = _a = await _app.CreateRoundAsync(agencyName: "เทศบาลตำบลเอ");
+        var b = _b = await _app.CreateRoundAsync(agencyName: "เทศบาลตำบล" + Marker);
+        var systemAdmin = _systemAdmin = await _app.ApiUserAsync(Roles.SystemAdmin);
+        _adminOfA = await _app.ApiUserAsync(Roles.AgencyAdmin, a.AgencyId);
+        _viewerOfA = await _app.ApiUserAsync(Roles.Viewer, a.AgencyId);
+        _adminOfB = await _app.ApiUserAsync(Roles.AgencyAdmin, b.AgencyId);
+        foreach (var round in new[] { a, b })
         {
-            await App.AccessCodesAsync(round.Id, 3);
-            var report = await SystemAdmin.Client.PostAsync($"/api/v1/rounds/{round.Id}/report", null, TestContext.Current.CancellationToken);
+            await _app.AccessCodesAsync(round.Id, 3);
+            var report = await systemAdmin.Client.PostAsync($"/api/v1/rounds/{round.Id}/report", null, TestContext.Current.CancellationToken);
             _ = report; // where the API can draft a report, both rounds have one
         }
     }
@@ -50,7 +57,7 @@ public sealed class AttackWorld : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         AttackLedger.Write();
-        await App.DisposeAsync();
+        await _app.DisposeAsync();
     }
 
     /// <summary>Everything an attempt could change, as one string: agencies, rounds, codes, evidence, reports, users, tokens.</summary>

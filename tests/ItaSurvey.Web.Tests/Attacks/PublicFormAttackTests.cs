@@ -10,9 +10,9 @@ namespace ItaSurvey.Web.Tests.Attacks;
 /// </summary>
 public sealed partial class PublicFormAttackTests(PublicFormWorld world) : IClassFixture<PublicFormWorld>
 {
-    private readonly SurveyApp _app = world.App;
-    private TestRound _round => world.Round;
-    private TestRound _otherRound => world.OtherRound;
+    private SurveyApp App => world.App;
+    private TestRound Round => world.Round;
+    private TestRound OtherRound => world.OtherRound;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -49,7 +49,7 @@ public sealed partial class PublicFormAttackTests(PublicFormWorld world) : IClas
     [MemberData(nameof(FieldAttacks))]
     public async Task A_tampered_field_gets_a_Thai_4xx_and_stores_nothing(string attackClass, string instrument, string change)
     {
-        var browser = _app.NewBrowser();
+        var browser = App.NewBrowser();
         var form = await RenderedForm.LoadAsync(browser, $"/go/{instrument}/{Code(instrument)}");
         var fields = form.Complete();
         var (op, rest) = (change[..4], change[5..]);
@@ -74,8 +74,8 @@ public sealed partial class PublicFormAttackTests(PublicFormWorld world) : IClas
     [InlineData("")]
     public async Task A_body_of_another_content_type_gets_a_Thai_4xx_and_stores_nothing(string contentType)
     {
-        var browser = _app.NewBrowser();
-        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{_round.EitCode}");
+        var browser = App.NewBrowser();
+        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{Round.EitCode}");
         var body = await new FormUrlEncodedContent(form.Complete()).ReadAsByteArrayAsync(Cancel);
         var content = new ByteArrayContent(body);
         if (contentType.Length > 0)
@@ -89,8 +89,8 @@ public sealed partial class PublicFormAttackTests(PublicFormWorld world) : IClas
     [Fact]
     public async Task A_multipart_post_carrying_a_file_gets_a_Thai_4xx_and_stores_nothing()
     {
-        var browser = _app.NewBrowser();
-        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{_round.EitCode}");
+        var browser = App.NewBrowser();
+        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{Round.EitCode}");
         using var multipart = new MultipartFormDataContent();
         foreach (var (key, value) in form.Complete())
         {
@@ -106,8 +106,8 @@ public sealed partial class PublicFormAttackTests(PublicFormWorld world) : IClas
     [InlineData(20)]
     public async Task A_body_of_megabytes_gets_a_Thai_413_and_stores_nothing(int megabytes)
     {
-        var browser = _app.NewBrowser();
-        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{_round.EitCode}");
+        var browser = App.NewBrowser();
+        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{Round.EitCode}");
         var body = new StringBuilder(await new FormUrlEncodedContent(form.Complete()).ReadAsStringAsync(Cancel));
         body.Append("&padding=").Append('x', megabytes * 1024 * 1024);
 
@@ -123,8 +123,8 @@ public sealed partial class PublicFormAttackTests(PublicFormWorld world) : IClas
     [InlineData("percent-encoded")]
     public async Task Invalid_UTF8_gets_a_Thai_4xx_and_stores_nothing(string where)
     {
-        var browser = _app.NewBrowser();
-        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{_round.EitCode}");
+        var browser = App.NewBrowser();
+        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{Round.EitCode}");
         var body = new List<byte>(await new FormUrlEncodedContent(form.Complete()).ReadAsByteArrayAsync(Cancel));
         byte[] bad = where switch
         {
@@ -142,23 +142,23 @@ public sealed partial class PublicFormAttackTests(PublicFormWorld world) : IClas
     [Fact]
     public async Task Wrong_and_foreign_round_codes_get_a_Thai_4xx_and_store_nothing()
     {
-        var browser = _app.NewBrowser();
-        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{_round.EitCode}");
+        var browser = App.NewBrowser();
+        var form = await RenderedForm.LoadAsync(browser, $"/go/eit/{Round.EitCode}");
         var fields = form.Complete();
 
-        foreach (var target in new[] { "/go/eit/ZZZZZZ", "/go/eit/" + _round.EitCode.ToLowerInvariant() + "x", $"/go/eit/{_otherRound.EitCode}", $"/go/iit/{_round.EitCode}", $"/go/iit/{_round.IitCode}" })
+        foreach (var target in new[] { "/go/eit/ZZZZZZ", "/go/eit/" + Round.EitCode.ToLowerInvariant() + "x", $"/go/eit/{OtherRound.EitCode}", $"/go/iit/{Round.EitCode}", $"/go/iit/{Round.IitCode}" })
         {
             await AssertRefusedAsync("wrong or foreign round code", await browser.PostAsync(target, new FormUrlEncodedContent(fields), Cancel));
         }
     }
 
-    private string Code(string instrument) => instrument == "eit" ? _round.EitCode : _round.IitCode;
+    private string Code(string instrument) => instrument == "eit" ? Round.EitCode : Round.IitCode;
 
     private async Task AssertRefusedAsync(string attackClass, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        var stored = (await _app.StoredResponsesAsync()).Count;
+        var stored = (await App.StoredResponsesAsync()).Count;
         AttackLedger.Record(attackClass, status is < 400 or >= 500, stored > 0);
         Assert.True(status is >= 400 and < 500, $"{attackClass}: answered {status}");
         Assert.Matches(ThaiText(), body);
@@ -172,21 +172,25 @@ public sealed partial class PublicFormAttackTests(PublicFormWorld world) : IClas
 /// <summary>One app for every refused attack: none of them may store anything, so they can share it.</summary>
 public sealed class PublicFormWorld : IAsyncLifetime
 {
-    public SurveyApp App { get; } = new() { SubmissionsPerMinute = 100_000 };
+    private readonly SurveyApp _app = new() { SubmissionsPerMinute = 100_000 };
+    private readonly DeferredSkip _setUp = new();
+    private TestRound? _round, _otherRound;
 
-    public TestRound Round { get; private set; } = null!;
+    public SurveyApp App => _setUp.Ready(_app);
 
-    public TestRound OtherRound { get; private set; } = null!;
+    public TestRound Round => _setUp.Ready(_round!);
 
-    public async ValueTask InitializeAsync()
+    public TestRound OtherRound => _setUp.Ready(_otherRound!);
+
+    public ValueTask InitializeAsync() => _setUp.RunAsync(async () =>
     {
-        Round = await App.CreateRoundAsync(Rounds.IitMode.OpenLink);
-        OtherRound = await App.CreateRoundAsync(Rounds.IitMode.SingleUseCodes, agencyName: "เทศบาลตำบลอื่น");
-    }
+        _round = await _app.CreateRoundAsync(Rounds.IitMode.OpenLink);
+        _otherRound = await _app.CreateRoundAsync(Rounds.IitMode.SingleUseCodes, agencyName: "เทศบาลตำบลอื่น");
+    });
 
     public async ValueTask DisposeAsync()
     {
         AttackLedger.Write();
-        await App.DisposeAsync();
+        await _app.DisposeAsync();
     }
 }
