@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Forms;
 
 namespace ItaSurvey.Web.Accounts;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using ItaSurvey.Core.Model;
-using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Forms;
 using Microsoft.AspNetCore.Http.HttpResults;

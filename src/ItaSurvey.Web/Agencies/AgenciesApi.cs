@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;

@@ -1,5 +1,4 @@
 using ItaSurvey.Core.Model;
-using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Surveys;
 
 namespace ItaSurvey.Web.Agencies;

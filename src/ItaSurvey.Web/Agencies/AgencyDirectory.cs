@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;

@@ -5,8 +5,8 @@ using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Reports;
-using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.ScoredResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 

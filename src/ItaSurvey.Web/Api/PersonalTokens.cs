@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Forms;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,3 @@
-using ItaSurvey.Web.Trends;
-
 namespace ItaSurvey.Web.Charts;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using ItaSurvey.Web.Trends;
 using ScottPlot;
 
 namespace ItaSurvey.Web.Charts;

@@ -3,15 +3,12 @@ using ItaSurvey.Core.Model;
 using ItaSurvey.Core.Scoring;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Commands;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
-using ItaSurvey.Web.Responding;
-using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Formatting;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
-
-using ItaSurvey.Web.Formatting;
 
 namespace ItaSurvey.Web.Demo;
 

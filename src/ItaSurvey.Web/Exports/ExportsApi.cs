@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using ItaSurvey.Web.Api;
-using ItaSurvey.Web.Exports;
-using ItaSurvey.Web.Forms;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaSurvey.Web.Exports;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using ItaSurvey.Web.Forms;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaSurvey.Web.Exports;

@@ -1,6 +1,4 @@
 using ItaSurvey.Core.Model;
-using ItaSurvey.Core.Scoring;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Formatting;
 using ItaSurvey.Web.ScoredResults;
 

@@ -3,8 +3,6 @@ using System.Security.Claims;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Auditing;
-using ItaSurvey.Web.Dashboards;
-using ItaSurvey.Web.Forms;
 using ItaSurvey.Web.ScoredResults;
 
 namespace ItaSurvey.Web.Exports;

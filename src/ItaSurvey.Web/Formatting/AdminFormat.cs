@@ -1,5 +1,4 @@
 using System.Globalization;
-using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
 
 namespace ItaSurvey.Web.Formatting;

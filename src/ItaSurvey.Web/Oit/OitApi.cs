@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ItaSurvey.Core.Model;
-using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Forms;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -5,7 +5,6 @@ using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;
-using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 

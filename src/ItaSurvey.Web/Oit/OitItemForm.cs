@@ -1,6 +1,5 @@
-using ItaSurvey.Web.Forms;
-
 using ItaSurvey.Web.Formatting;
+using ItaSurvey.Web.Forms;
 
 namespace ItaSurvey.Web.Oit;
 

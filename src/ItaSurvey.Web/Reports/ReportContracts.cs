@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ItaSurvey.Core.Improvement;
-using ItaSurvey.Web.Reports;
 
 namespace ItaSurvey.Web.Reports;
 

@@ -3,7 +3,6 @@ using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Forms;
-using ItaSurvey.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaSurvey.Web.Reports;

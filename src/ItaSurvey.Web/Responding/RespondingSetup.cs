@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using ItaSurvey.Web.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using ItaSurvey.Web.Data;
-using ItaSurvey.Web.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

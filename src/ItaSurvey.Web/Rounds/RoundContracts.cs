@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using ItaSurvey.Core.Model;
-using ItaSurvey.Web.Rounds;
 
 namespace ItaSurvey.Web.Rounds;
 

@@ -1,6 +1,5 @@
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Forms;
-using ItaSurvey.Web.Rounds;
 
 namespace ItaSurvey.Web.Rounds;
 

@@ -6,7 +6,6 @@ using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;
-using ItaSurvey.Web.Rounds;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

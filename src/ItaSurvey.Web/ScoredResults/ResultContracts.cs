@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Core.Scoring;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Rounds;
 
 namespace ItaSurvey.Web.ScoredResults;

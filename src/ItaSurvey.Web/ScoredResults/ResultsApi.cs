@@ -2,7 +2,6 @@ using System.Security.Claims;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
-using ItaSurvey.Web.Dashboards;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaSurvey.Web.ScoredResults;

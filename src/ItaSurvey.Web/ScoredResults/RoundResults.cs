@@ -5,7 +5,6 @@ using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Formatting;
-using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

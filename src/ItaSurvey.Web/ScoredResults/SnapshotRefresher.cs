@@ -2,7 +2,6 @@ using System.Text.Json;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Formatting;
-using ItaSurvey.Web.Responding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

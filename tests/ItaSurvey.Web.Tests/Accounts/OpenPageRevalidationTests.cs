@@ -3,7 +3,6 @@ using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Tests.Admin;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ItaSurvey.Web.Tests.Accounts;

@@ -1,7 +1,6 @@
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;
 using ItaSurvey.Web.Oit;

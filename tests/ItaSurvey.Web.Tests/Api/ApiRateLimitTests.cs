@@ -1,6 +1,5 @@
 using System.Net;
 using ItaSurvey.Web.Accounts;
-using Microsoft.AspNetCore.Hosting;
 using static ItaSurvey.Web.Tests.Api.ApiTesting;
 
 namespace ItaSurvey.Web.Tests.Api;

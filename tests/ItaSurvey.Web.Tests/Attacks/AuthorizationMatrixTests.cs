@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Text;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Tests.Api;

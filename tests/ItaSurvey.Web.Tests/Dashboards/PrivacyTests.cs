@@ -1,5 +1,4 @@
 using System.Net;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.ScoredResults;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,8 +2,6 @@ using ItaSurvey.Core.Scoring;
 using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Dashboards;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ItaSurvey.Web.Tests.Dashboards;

@@ -1,10 +1,7 @@
 using ItaSurvey.Web.Commands;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Demo;
 using ItaSurvey.Web.ScoredResults;
-using ItaSurvey.Web.Rounds;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
-using ItaSurvey.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ItaSurvey.Web.Tests.Exports.ExportWorld;

@@ -1,8 +1,6 @@
 using ItaSurvey.Core.Scoring;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Oit;
-using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using ItaSurvey.Web.Tests.Api;
 using static ItaSurvey.Web.Tests.TwoAgencyWorld;
 
 namespace ItaSurvey.Web.Tests.Exports;

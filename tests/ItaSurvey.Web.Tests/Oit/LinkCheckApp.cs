@@ -2,7 +2,6 @@ using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Rounds;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

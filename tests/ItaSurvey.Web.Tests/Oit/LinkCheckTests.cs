@@ -1,4 +1,3 @@
-using ItaSurvey.Web.Oit;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Tests.Oit;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net;
-using ItaSurvey.Web.Rounds;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 

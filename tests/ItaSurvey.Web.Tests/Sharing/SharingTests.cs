@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Sharing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 

@@ -1,5 +1,4 @@
 using ItaSurvey.Web.Accounts;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Trends;
 using Microsoft.Extensions.DependencyInjection;

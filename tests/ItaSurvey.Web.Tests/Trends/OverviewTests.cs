@@ -2,7 +2,6 @@ using System.Globalization;
 using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Trends;

@@ -1,4 +1,3 @@
-using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.ScoredResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
