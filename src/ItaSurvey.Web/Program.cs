@@ -20,6 +20,7 @@ using ItaSurvey.Web.Sharing;
 using ItaSurvey.Web.Surveys;
 using ItaSurvey.Web.Trends;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Logging.Console;
 
 // Command-line verbs that need no database (validate, help) run and exit here.
 if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
@@ -32,6 +33,12 @@ if (CommandLine.TryRun(args, Console.Out, Console.Error) is { } exitCode)
 // current directory.
 var dataVerb = CommandLine.IsDataVerb(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = dataVerb ? [] : args, ContentRootPath = AppContext.BaseDirectory });
+if (dataVerb)
+{
+    // A verb's standard output is its answer (with --json, one JSON object a script parses), so
+    // its logs (PostgreSQL's "database does not exist yet" on a first run, say) go to standard error.
+    builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 // Questionnaire definitions: loaded and validated once; an invalid set stops the start.
 try
