@@ -3,16 +3,32 @@ using Json.Schema;
 
 namespace ItaSurvey.Core.Loading;
 
-/// <summary>Checks a document against one of the JSON Schemas in <c>surveys/schema/</c>.</summary>
+/// <summary>Checks a document against one of the JSON Schemas of <c>surveys/schema/</c>.</summary>
 internal sealed class SchemaCheck
 {
     private readonly JsonSchema _schema;
 
     private SchemaCheck(JsonSchema schema) => _schema = schema;
 
-    /// <summary>Reads a schema file; each load gets its own registry so that reloading never clashes.</summary>
-    public static SchemaCheck FromFile(string path) =>
-        new(JsonSchema.FromText(File.ReadAllText(path), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+    private static readonly Lazy<SchemaCheck> LazyModel = new(() => Embedded("assessment-model.schema.json"));
+
+    private static readonly Lazy<SchemaCheck> LazyQuestionnaire = new(() => Embedded("questionnaire.schema.json"));
+
+    /// <summary>The schema of <c>model.json</c>, as built into the app.</summary>
+    public static SchemaCheck Model => LazyModel.Value;
+
+    /// <summary>The schema of a questionnaire file, as built into the app.</summary>
+    public static SchemaCheck Questionnaire => LazyQuestionnaire.Value;
+
+    // The schemas of surveys/schema/ are compiled in, so that a stored or uploaded version is
+    // checked by the same rules as the files in git; each gets its own registry so that they never clash.
+    private static SchemaCheck Embedded(string name)
+    {
+        using var stream = typeof(SchemaCheck).Assembly.GetManifestResourceStream("schema/" + name)
+            ?? throw new InvalidOperationException($"The schema {name} is not built into ItaSurvey.Core.");
+        using var reader = new StreamReader(stream);
+        return new(JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+    }
 
     public void Check(JsonElement document, DefinitionFile file)
     {

@@ -13,9 +13,17 @@ public sealed record SurveyLoadResult(SurveyCatalog? Catalog, IReadOnlyList<Defi
     public bool IsValid => Problems.Count == 0;
 }
 
+/// <summary>The outcome of loading one fiscal year's files: the year when valid, and every problem found.</summary>
+public sealed record YearLoadResult(SurveyYear? Year, IReadOnlyList<DefinitionProblem> Problems)
+{
+    /// <summary>True when no problem was found.</summary>
+    public bool IsValid => Problems.Count == 0;
+}
+
 /// <summary>
-/// Loads and validates the per-year definitions under a <c>surveys/</c> folder: structure against
-/// the JSON Schemas in <c>schema/</c>, then cross-references and arithmetic in code. Reports every
+/// Loads and validates the per-year definitions under a <c>surveys/</c> folder, or one year's files
+/// from anywhere: structure against the JSON Schemas of <c>surveys/schema/</c> (built in), then
+/// cross-references and arithmetic in code. Reports every
 /// problem at once with file, line and JSON path.
 /// </summary>
 public static partial class SurveyLoader
@@ -46,9 +54,6 @@ public static partial class SurveyLoader
             problems.Add(new(root, 0, "$", "The folder does not exist."));
             return new(null, problems);
         }
-        var modelSchema = ReadSchema(root, "assessment-model.schema.json", problems);
-        var questionnaireSchema = ReadSchema(root, "questionnaire.schema.json", problems);
-
         var yearFolders = Directory.GetDirectories(root)
             .Where(d => YearFolder().IsMatch(Path.GetFileName(d)))
             .OrderBy(d => d, StringComparer.Ordinal)
@@ -58,30 +63,73 @@ public static partial class SurveyLoader
             problems.Add(new(root, 0, "$", "No fiscal year folder (such as 2566/) was found."));
         }
 
-        var years = yearFolders.Select(folder => LoadYear(folder, modelSchema, questionnaireSchema, problems)).ToList();
+        var years = yearFolders.Select(folder => LoadYear(ReadFolder(folder, problems), problems)).ToList();
         return problems.Count == 0 ? new(new SurveyCatalog(years!), problems) : new(null, problems);
     }
 
-    private static SurveyYear? LoadYear(string folder, SchemaCheck? modelSchema, SchemaCheck? questionnaireSchema, List<DefinitionProblem> problems)
+    /// <summary>
+    /// Loads one fiscal year from its files, wherever they came from (a folder, an upload, a stored
+    /// version), with every check that <see cref="Load"/> makes; problems name each file by its location.
+    /// </summary>
+    public static YearLoadResult LoadYear(YearFiles files)
     {
-        var year = int.Parse(Path.GetFileName(folder), CultureInfo.InvariantCulture);
-        var modelPath = Path.Combine(folder, ModelFile);
-        if (!File.Exists(modelPath))
+        var problems = new List<DefinitionProblem>();
+        var year = LoadYear(files, problems);
+        return new(problems.Count == 0 ? year : null, problems);
+    }
+
+    /// <summary>Reads a year folder such as <c>surveys/2570</c> (its name is the fiscal year) without checking it.</summary>
+    public static YearFiles ReadYearFolder(string folder)
+    {
+        var problems = new List<DefinitionProblem>();
+        var files = ReadFolder(folder, problems);
+        return problems.Count == 0 ? files : throw new SurveyDefinitionException(problems);
+    }
+
+    private static YearFiles ReadFolder(string folder, List<DefinitionProblem> problems)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        if (!Directory.Exists(folder) || !YearFolder().IsMatch(name))
         {
-            problems.Add(new(modelPath, 0, "$", "The year has no model.json."));
+            problems.Add(new(folder, 0, "$", "Expected a fiscal year folder named by its Buddhist Era year, such as 2570/."));
+            return new(0, []);
+        }
+        return YearFiles.FromFolder(folder, int.Parse(name, CultureInfo.InvariantCulture));
+    }
+
+    private static SurveyYear? LoadYear(YearFiles files, List<DefinitionProblem> problems)
+    {
+        var year = files.FiscalYear;
+        if (files.Files.Count == 0)
+        {
             return null;
         }
-        var (model, modelFile) = Read<AssessmentModel>(modelPath, modelSchema, problems);
+        foreach (var tooLarge in files.Files.Where(f => f.Content.Length > YearFiles.MaxFileBytes))
+        {
+            problems.Add(new(tooLarge.Location, 0, "$", $"The file is {tooLarge.Content.Length / 1024} KB; a definition file may be at most {YearFiles.MaxFileBytes / 1024} KB."));
+        }
+        if (files.Files.Any(f => f.Content.Length > YearFiles.MaxFileBytes))
+        {
+            return null;
+        }
+        var modelSource = files.File(ModelFile);
+        if (modelSource is null)
+        {
+            var location = files.Files[0].Location;
+            problems.Add(new(Path.Combine(Path.GetDirectoryName(location) ?? "", ModelFile), 0, "$", "The year has no model.json."));
+            return null;
+        }
+        var (model, modelFile) = Read<AssessmentModel>(modelSource, SchemaCheck.Model, problems);
         if (model is not null)
         {
             ModelValidator.Check(model, year, modelFile!);
         }
 
         var questionnaires = new Dictionary<string, Questionnaire>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(folder, "*.json").Where(p => Path.GetFileName(p) != ModelFile).Order(StringComparer.Ordinal))
+        foreach (var source in files.Files.Where(f => f.Name != ModelFile).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var expectedInstrument = Path.GetFileNameWithoutExtension(path).ToUpperInvariant();
-            var (questionnaire, file) = Read<Questionnaire>(path, questionnaireSchema, problems);
+            var expectedInstrument = Path.GetFileNameWithoutExtension(source.Name).ToUpperInvariant();
+            var (questionnaire, file) = Read<Questionnaire>(source, SchemaCheck.Questionnaire, problems);
             if (questionnaire is null || model is null)
             {
                 continue;
@@ -97,22 +145,21 @@ public static partial class SurveyLoader
         for (var i = 0; i < model.Instruments.Count; i++)
         {
             var code = model.Instruments[i].Code;
-            if (!questionnaires.ContainsKey(code) && !File.Exists(Path.Combine(folder, code.ToLowerInvariant() + ".json")))
+            var expected = code.ToLowerInvariant() + ".json";
+            if (!questionnaires.ContainsKey(code) && files.File(expected) is null)
             {
-                modelFile!.Report($"$.instruments[{i}]", $"Instrument {code} has no questionnaire: expected the file {Path.Combine(folder, code.ToLowerInvariant() + ".json")}.");
+                var location = Path.Combine(Path.GetDirectoryName(modelSource.Location) ?? "", expected);
+                modelFile!.Report($"$.instruments[{i}]", $"Instrument {code} has no questionnaire: expected the file {location}.");
             }
         }
         return new SurveyYear(model, questionnaires);
     }
 
-    private static (T? Value, DefinitionFile? File) Read<T>(string path, SchemaCheck? schema, List<DefinitionProblem> problems)
+    private static (T? Value, DefinitionFile? File) Read<T>(YearFile source, SchemaCheck? schema, List<DefinitionProblem> problems)
         where T : class
     {
-        var bytes = File.ReadAllBytes(path).AsSpan();
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
+        var path = source.Location;
+        var bytes = YearFiles.WithoutBom(source.Content);
         JsonDocument document;
         try
         {
@@ -144,25 +191,6 @@ public static partial class SurveyLoader
                 }
                 return (null, file);
             }
-        }
-    }
-
-    private static SchemaCheck? ReadSchema(string root, string name, List<DefinitionProblem> problems)
-    {
-        var path = Path.Combine(root, "schema", name);
-        if (!File.Exists(path))
-        {
-            problems.Add(new(path, 0, "$", "The JSON Schema is missing."));
-            return null;
-        }
-        try
-        {
-            return SchemaCheck.FromFile(path);
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
-        {
-            problems.Add(new(path, 0, "$", "The JSON Schema cannot be read: " + e.Message));
-            return null;
         }
     }
 
