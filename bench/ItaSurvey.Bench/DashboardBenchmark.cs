@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
@@ -114,8 +113,8 @@ internal static class DashboardBenchmark
     {
         var clock = Stopwatch.StartNew();
         var rounds = services.GetRequiredService<RoundAdmin>();
-        var questionnaires = services.GetRequiredService<QuestionnaireCache>();
-        var catalog = services.GetRequiredService<SurveyCatalog>();
+        var questionnaires = services.GetRequiredService<SurveyLibrary>();
+        var catalog = services.GetRequiredService<SurveyLibrary>().Current;
         var agency = await rounds.CreateAgencyAsync(new Agency
         {
             NameTh = "เทศบาลนครตัวอย่าง", Province = "นนทบุรี", AgencyGroup = "city-municipality", StaffHeadcount = 2000,
@@ -134,7 +133,7 @@ internal static class DashboardBenchmark
             var parameters = new[] { "$round", "$instrument", "$on", "$key", "$version", "$answers", "$group" }.Select(n => insert.Parameters.Add(new SqliteParameter(n, null))).ToArray();
             foreach (var instrument in new[] { "IIT", "EIT" })
             {
-                var form = questionnaires.For(year, instrument);
+                var form = questionnaires.LatestCompiled(year, instrument);
                 var answers = new SyntheticAnswers(form, demo, new Random(year));
                 for (var i = 0; i < responses / 2; i++)
                 {

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
-using ItaSurvey.Core.Loading;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Surveys;
 using ItaSurvey.Web.Trends;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,12 +38,15 @@ public static class OverviewBenchmark
                 await db.Database.MigrateAsync();
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
-            var catalog = SurveyLoader.LoadCatalog(Path.Combine(AppContext.BaseDirectory, "surveys"));
+            var surveys = new SurveyLibrary(databases, TimeProvider.System);
+            await new SurveyImport(databases, SurveyFolder.Read(Path.Combine(AppContext.BaseDirectory, "surveys")), surveys, TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<SurveyImport>.Instance).RunAsync();
+            var catalog = surveys.Current;
             var seeding = Stopwatch.StartNew();
             var provinces = Seed(Path.Combine(folder, "bench.db"), agencies, catalog);
             Console.WriteLine($"seeded {agencies:N0} agencies x {Years.Length} years of official results (10 indicators each) in {seeding.Elapsed.TotalSeconds:0.0} s");
 
-            var overview = new AgencyOverview(databases, catalog, new AgencyAccess(databases), new OverviewYearCache(), Microsoft.Extensions.Options.Options.Create(new DashboardOptions()));
+            var overview = new AgencyOverview(databases, surveys, new AgencyAccess(databases), new OverviewYearCache(), Microsoft.Extensions.Options.Options.Create(new DashboardOptions()));
             var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, Roles.SystemAdmin)], "bench"));
             var middle = (agencies / OverviewQuery.DefaultPageSize / 2) + 1;
             (string Name, OverviewQuery Query)[] cases =

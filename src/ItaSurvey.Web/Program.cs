@@ -40,7 +40,12 @@ if (dataVerb)
     builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 
-// Questionnaire definitions: loaded and validated once; an invalid set stops the start.
+// The features, each with its services here and its endpoints below. Shared blocks
+// (Commands, Formatting, Forms, Charts, ScoredResults, Hosting) serve them.
+builder.AddHosting();
+builder.AddDatabase();       // EF Core on SQLite (a file under data/) or PostgreSQL, migrated as the app starts
+// Fiscal years: surveys/ is checked now (an invalid file stops the start) and imported as published
+// versions after the migrations; drafts are edited and published in the app.
 try
 {
     builder.AddSurveys();
@@ -51,11 +56,6 @@ catch (SurveyDefinitionException e)
     Console.Error.WriteLine("The app did not start. Fix the files above; 'validate' checks them without starting.");
     return 1;
 }
-
-// The features, each with its services here and its endpoints below. Shared blocks
-// (Commands, Formatting, Forms, Charts, ScoredResults, Hosting) serve them.
-builder.AddHosting();
-builder.AddDatabase();       // EF Core on SQLite (a file under data/) or PostgreSQL, migrated as the app starts
 builder.AddSecurity();       // cookie policies and antiforgery; headers and error pages are middleware below
 builder.AddAccounts();
 builder.AddAuditing();
@@ -81,6 +81,7 @@ var app = builder.Build();
 if (dataVerb)
 {
     await DatabaseSetup.MigrateAsync(app.Services);
+    await app.Services.GetRequiredService<SurveyImport>().RunAsync();
     return await CommandLine.RunDataVerbAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
@@ -102,6 +103,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
+app.MapSurveys();
 app.MapHealth();
 app.MapStaticAssets();
 app.MapResponding();

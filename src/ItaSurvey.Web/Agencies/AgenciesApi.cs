@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +52,7 @@ public static class AgenciesApi
     }
 
     private static async Task<Results<Created<AgencyDto>, ProblemHttpResult, ValidationProblem>> CreateAsync(JsonBody<AgencyRequest> body,
-        ClaimsPrincipal user, RoundAdmin admin, AuditLog audit, SurveyCatalog catalog, CancellationToken cancellationToken)
+        ClaimsPrincipal user, RoundAdmin admin, AuditLog audit, SurveyLibrary surveys, CancellationToken cancellationToken)
     {
         if (!AgencyAccess.IsSystemAdmin(user))
         {
@@ -62,7 +62,7 @@ public static class AgenciesApi
         {
             return problem;
         }
-        if (body.Value!.Validate(catalog) is { Count: > 0 } errors)
+        if (body.Value!.Validate(surveys.Current) is { Count: > 0 } errors)
         {
             return ApiProblems.Invalid(errors);
         }
@@ -78,7 +78,7 @@ public static class AgenciesApi
     }
 
     private static async Task<Results<Ok<AgencyDto>, ProblemHttpResult, ValidationProblem>> UpdateAsync(int id, JsonBody<AgencyRequest> body,
-        ClaimsPrincipal user, AgencyAccess access, AuditLog audit, SurveyCatalog catalog, IDbContextFactory<ItaDbContext> databases,
+        ClaimsPrincipal user, AgencyAccess access, AuditLog audit, SurveyLibrary surveys, IDbContextFactory<ItaDbContext> databases,
         CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -95,7 +95,7 @@ public static class AgenciesApi
         {
             return problem;
         }
-        if (body.Value!.Validate(catalog) is { Count: > 0 } errors)
+        if (body.Value!.Validate(surveys.Current) is { Count: > 0 } errors)
         {
             return ApiProblems.Invalid(errors);
         }

@@ -6,6 +6,7 @@ using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Agencies;
@@ -23,7 +24,7 @@ public sealed record AgencyDetails(Agency Agency, string GroupName, bool CanEdit
 /// The agencies a user may see, and the changes they may make to them. Every method checks the
 /// user's scope itself, so a page that forgot to would still show nothing and change nothing.
 /// </summary>
-public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, RoundAdmin rounds, AuditLog audit, SurveyCatalog catalog)
+public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, RoundAdmin rounds, AuditLog audit, SurveyLibrary surveys)
 {
     public async Task<IReadOnlyList<AgencySummary>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -41,7 +42,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
         var ids = agencies.Select(a => a.Id).ToList();
         var latest = (await RoundsOfAsync(db, ids, cancellationToken))
             .GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Round.FiscalYear)!.Round);
-        return agencies.Select(a => new AgencySummary(a, GroupName(catalog, a.AgencyGroup), latest.GetValueOrDefault(a.Id))).ToList();
+        return agencies.Select(a => new AgencySummary(a, GroupName(surveys.Current, a.AgencyGroup), latest.GetValueOrDefault(a.Id))).ToList();
     }
 
     /// <summary>The agency, or null when there is none or the user may not see it.</summary>
@@ -53,7 +54,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var roundList = (await RoundsOfAsync(db, [agencyId], cancellationToken)).Select(r => r.Round).OrderByDescending(r => r.FiscalYear).ToList();
-        return new AgencyDetails(agency, GroupName(catalog, agency.AgencyGroup), await access.CanEditAsync(user, agencyId, cancellationToken), roundList);
+        return new AgencyDetails(agency, GroupName(surveys.Current, agency.AgencyGroup), await access.CanEditAsync(user, agencyId, cancellationToken), roundList);
     }
 
     /// <summary>Creates an agency. Only system administrators create agencies.</summary>
@@ -63,7 +64,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
         {
             return Outcome<Agency>.Denied();
         }
-        var errors = form.Validate(catalog);
+        var errors = form.Validate(surveys.Current);
         if (errors.Any)
         {
             return Outcome<Agency>.Failed(errors);
@@ -85,7 +86,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
         {
             return Outcome<Agency>.Denied();
         }
-        var errors = form.Validate(catalog);
+        var errors = form.Validate(surveys.Current);
         if (errors.Any)
         {
             return Outcome<Agency>.Failed(errors);
@@ -117,7 +118,7 @@ public sealed class AgencyDirectory(IDbContextFactory<ItaDbContext> databases, A
         {
             taken = await db.Rounds.Where(r => r.AgencyId == agencyId).Select(r => r.FiscalYear).ToListAsync(cancellationToken);
         }
-        var errors = form.ValidateNew(catalog, taken);
+        var errors = form.ValidateNew(surveys.Current, taken);
         if (errors.Any)
         {
             return Outcome<AssessmentRound>.Failed(errors);

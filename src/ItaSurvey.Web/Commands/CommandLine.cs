@@ -15,7 +15,7 @@ namespace ItaSurvey.Web.Commands;
 public static class CommandLine
 {
     private static readonly string[] DataVerbs =
-        ["create-round", "generate-codes", "list-rounds", "create-admin", "create-user", "create-token", "import-results", "seed-demo", "backup"];
+        ["create-round", "generate-codes", "list-rounds", "create-admin", "create-user", "create-token", "import-results", "seed-demo", "backup", "export-year", "import-year"];
 
     /// <summary>Runs a verb that needs no database; returns null to go on building the app.</summary>
     public static int? TryRun(string[] args, TextWriter output, TextWriter error)
@@ -24,7 +24,7 @@ public static class CommandLine
         {
             return null;
         }
-        if (args.Contains(CommandOptions.JsonFlag) && !CommandJson.Verbs.Contains(args[0]) && (IsDataVerb(args) || args[0] is "validate" or "help"))
+        if (args.Contains(CommandOptions.JsonFlag) && !CommandJson.Verbs.Contains(args[0]) && (IsDataVerb(args) || args[0] is "validate" or "help" or "new-year"))
         {
             error.WriteLine($"'{args[0]}' has no JSON output; --json is for {string.Join(", ", CommandJson.Verbs)}.");
             return 2;
@@ -37,9 +37,19 @@ public static class CommandLine
         {
             case "validate":
                 return ValidateCommand.Run(args[1..], output, error);
+            case "new-year":
+                try
+                {
+                    return YearCommands.NewYear(new CommandOptions(args[1..]), output, error);
+                }
+                catch (ArgumentException e)
+                {
+                    error.WriteLine(e.Message);
+                    return 2;
+                }
             case "help":
                 output.WriteLine("usage: ItaSurvey.Web [verb]   (no verb: run the web app)");
-                foreach (var line in new[] { ValidateCommand.Usage }.Concat(AccountCommands.Usage).Concat(RoundCommands.Usage)
+                foreach (var line in new[] { ValidateCommand.Usage }.Concat(YearCommands.Usage).Concat(AccountCommands.Usage).Concat(RoundCommands.Usage)
                              .Concat(ApiCommands.Usage).Concat(ImportCommands.Usage).Concat(DemoCommands.Usage).Concat(BackupCommand.Usage))
                 {
                     output.WriteLine("  " + line);
@@ -58,6 +68,10 @@ public static class CommandLine
     {
         try
         {
+            if (args[0] == "import-year")
+            {
+                return await YearCommands.ImportAsync(services, args[1..], output, error);
+            }
             var options = new CommandOptions(args[1..]);
             return args[0] switch
             {
@@ -69,6 +83,7 @@ public static class CommandLine
                 "import-results" => await ImportCommands.ImportAsync(services, options, output, error),
                 "seed-demo" => await DemoCommands.SeedDemoAsync(services, options, output, error),
                 "backup" => await BackupCommand.RunAsync(services, options, output, error),
+                "export-year" => await YearCommands.ExportAsync(services, options, output, error),
                 _ => await RoundCommands.ListRoundsAsync(services, output),
             };
         }

@@ -5,6 +5,7 @@ using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Dashboards;
@@ -110,7 +111,7 @@ public sealed record YearChange(double PreviousScore, double Difference, ScoreCh
 /// years were collected here, the difference from the imported official result otherwise).
 /// Figures built from fewer than k responses are withheld.
 /// </summary>
-public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, RoundResults results, SurveyCatalog catalog)
+public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, RoundResults results, SurveyLibrary surveys)
 {
     /// <summary>The dashboard, or null when there is no such round or the user may not see its agency.</summary>
     public async Task<RoundDashboard?> ForUserAsync(ClaimsPrincipal user, int roundId, CancellationToken cancellationToken = default) =>
@@ -124,7 +125,7 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
             return null;
         }
         var result = analysis.Result;
-        var model = catalog.Year(result.FiscalYear).Model;
+        var model = result.Definitions.Model;
         var k = result.MinimumResponses;
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -156,7 +157,7 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
         foreach (var (instrument, questionnaireResult) in result.Assessment.Questionnaires.Where(q => q.Key != "OIT"))
         {
             var sample = analysis.Samples.GetValueOrDefault(instrument);
-            var questionnaire = catalog.Year(result.FiscalYear).Questionnaire(instrument);
+            var questionnaire = result.Definitions.Questionnaire(instrument);
             foreach (var question in questionnaire.Questions)
             {
                 var summary = sample?.Respondents.Question(question.Code);
@@ -173,7 +174,7 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
         // What raises the total most, as the improvement report ranks it: missing OIT items and weak questions.
         var oit = analysis.Oit;
         var missing = oit.Questionnaire.FieldCodes.Where((_, f) => oit.Count(f, 1) == 0).ToList();
-        var draft = ItaSurvey.Core.Improvement.ImprovementPlanner.Draft(catalog.Year(result.FiscalYear), result.Assessment, missing, result.Withheld, k);
+        var draft = ItaSurvey.Core.Improvement.ImprovementPlanner.Draft(result.Definitions, result.Assessment, missing, result.Withheld, k);
 
         return new RoundDashboard(result.RoundId, result.AgencyId, agencyName, result.FiscalYear, result, model.Flags,
             instruments, indicators, questions, previous?.Year, draft.Gains);
@@ -241,7 +242,7 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
     {
         var roundId = await db.Rounds.Where(r => r.AgencyId == agencyId && r.FiscalYear == year)
             .OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (roundId is not { } id || !catalog.Has(year) || await results.AnalyzeAsync(id, cancellationToken) is not { } before
+        if (roundId is not { } id || await results.AnalyzeAsync(id, cancellationToken) is not { } before
             || before.Result.Assessment.Instruments.All(i => i.Score is null))
         {
             return null;
@@ -264,13 +265,15 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
             return null;
         }
         var scores = official.Indicators.ToDictionary(i => i.IndicatorCode, i => i.Score);
-        AssessmentResult? rescored = catalog.Has(year) ? AssessmentScorer.FromIndicatorScores(catalog.Year(year).Model, scores) : null;
+        // An imported official result is read by the year's newest published rules.
+        var definitions = surveys.Current.Has(year) ? surveys.Current.Year(year) : null;
+        AssessmentResult? rescored = definitions is null ? null : AssessmentScorer.FromIndicatorScores(definitions.Model, scores);
         var total = official.Total ?? rescored?.Total;
         // A level that needs every instrument at a floor cannot be judged with an instrument missing.
         var complete = rescored is not null && rescored.Instruments.All(i => i.Score is not null);
-        var floors = catalog.Has(year) && catalog.Year(year).Model.Rating.Levels.Any(l => l.MinEachInstrument is not null);
+        var floors = definitions is not null && definitions.Model.Rating.Levels.Any(l => l.MinEachInstrument is not null);
         var rating = official.Total is { } published && rescored is not null && (complete || !floors)
-            ? catalog.Year(year).Model.Rating.Rate(published, rescored.Instruments.Where(i => i.Score is not null).Select(i => i.Score!.Value))
+            ? definitions!.Model.Rating.Rate(published, rescored.Instruments.Where(i => i.Score is not null).Select(i => i.Score!.Value))
             : rescored?.Rating;
         return new PreviousFigures(
             new PreviousYear(year, PreviousSource.Official, total, rating),

@@ -9,6 +9,9 @@ public sealed class DataVersion
     /// <summary>The cross-agency overview's scores (official results imported or replaced).</summary>
     public const string Overview = "overview";
 
+    /// <summary>The published fiscal-year versions (one published, or a round re-pinned).</summary>
+    public const string Surveys = "surveys";
+
     public string Name { get; set; } = "";
 
     public long Version { get; set; }

@@ -8,6 +8,7 @@ using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,10 @@ namespace ItaSurvey.Web.Data;
 /// (<see cref="SqliteItaDbContext"/>, <see cref="PostgresItaDbContext"/>) only so that each keeps
 /// its own migrations; the model is this one.
 /// </summary>
-public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    protected ItaDbContext(DbContextOptions options)
+        : base(options) => SavingChanges += (_, _) => RefuseChangesToPublishedVersions();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -58,6 +61,10 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
+    public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
+
+    public DbSet<SurveyVersionFile> SurveyVersionFiles => Set<SurveyVersionFile>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
@@ -75,6 +82,8 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(r => r.IitMode).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(r => new { r.AgencyId, r.FiscalYear }).IsUnique();
+            // A version that rounds are pinned to cannot be deleted.
+            e.HasOne<SurveyVersion>().WithMany().HasForeignKey(r => r.SurveyVersionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         model.Entity<PublicLink>(e =>
@@ -185,7 +194,54 @@ public abstract class ItaDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasKey(v => v.Name);
             e.Property(v => v.Name).HasMaxLength(64);
-            e.HasData(new DataVersion { Name = DataVersion.Overview, Version = 0 });
+            e.HasData(new DataVersion { Name = DataVersion.Overview, Version = 0 }, new DataVersion { Name = DataVersion.Surveys, Version = 0 });
         });
+
+        model.Entity<SurveyVersion>(e =>
+        {
+            e.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.ContentHash).HasMaxLength(64);
+            e.Property(v => v.Origin).HasMaxLength(16);
+            e.Property(v => v.CreatedBy).HasMaxLength(256);
+            e.Property(v => v.UpdatedBy).HasMaxLength(256);
+            e.Property(v => v.PublishedBy).HasMaxLength(256);
+            e.Property(v => v.Revision).IsConcurrencyToken();
+            e.HasIndex(v => new { v.FiscalYear, v.Number }).IsUnique();
+            e.HasIndex(v => v.ContentHash);
+            e.HasOne<SurveyVersion>().WithMany().HasForeignKey(v => v.BasedOnId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(v => v.Files).WithOne().HasForeignKey(f => f.VersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<SurveyVersionFile>(e =>
+        {
+            e.HasKey(f => new { f.VersionId, f.Name });
+            e.Property(f => f.Name).HasMaxLength(32);
+        });
+    }
+
+    // A published fiscal-year version never changes, whatever code path tries: the versions
+    // service refuses first with a message; this is the backstop.
+    private void RefuseChangesToPublishedVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<SurveyVersion>())
+        {
+            var wasPublished = entry.State is EntityState.Modified or EntityState.Deleted
+                && entry.OriginalValues.GetValue<SurveyVersionStatus>(nameof(SurveyVersion.Status)) == SurveyVersionStatus.Published;
+            if (wasPublished)
+            {
+                throw new InvalidOperationException($"Fiscal-year version {entry.Entity.Id} is published and cannot be changed or deleted.");
+            }
+        }
+        foreach (var entry in ChangeTracker.Entries<SurveyVersionFile>().Where(e => e.State is EntityState.Modified or EntityState.Deleted or EntityState.Added))
+        {
+            var owner = ChangeTracker.Entries<SurveyVersion>().FirstOrDefault(v => v.Entity.Id == entry.Entity.VersionId);
+            var published = owner is null
+                ? SurveyVersions.AsNoTracking().Any(v => v.Id == entry.Entity.VersionId && v.Status == SurveyVersionStatus.Published)
+                : owner.State != EntityState.Added && owner.OriginalValues.GetValue<SurveyVersionStatus>(nameof(SurveyVersion.Status)) == SurveyVersionStatus.Published;
+            if (published)
+            {
+                throw new InvalidOperationException($"The files of fiscal-year version {entry.Entity.VersionId} are published and cannot be changed.");
+            }
+        }
     }
 }

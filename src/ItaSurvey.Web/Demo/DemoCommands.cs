@@ -1,5 +1,4 @@
 using System.Globalization;
-using ItaSurvey.Core.Model;
 using ItaSurvey.Core.Scoring;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Commands;
@@ -29,7 +28,7 @@ public static class DemoCommands
             var other => throw new ArgumentException($"--reset is 'yes' or 'no', not '{other}'."),
         };
         var seeder = new DemoSeeder(services.GetRequiredService<IDbContextFactory<ItaDbContext>>(), services.GetRequiredService<RoundAdmin>(),
-            services.GetRequiredService<QuestionnaireCache>(), services.GetRequiredService<SurveyCatalog>(), services.GetRequiredService<AuditLog>(),
+            services.GetRequiredService<SurveyLibrary>(), services.GetRequiredService<AuditLog>(),
             services.GetRequiredService<TimeProvider>());
 
         int? deleted = null;

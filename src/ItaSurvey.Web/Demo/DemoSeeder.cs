@@ -1,4 +1,3 @@
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
@@ -16,7 +15,7 @@ namespace ItaSurvey.Web.Demo;
 /// evidence, deterministically (a seeded random per year), straight through EF.
 /// </summary>
 public sealed class DemoSeeder(
-    IDbContextFactory<ItaDbContext> databases, RoundAdmin rounds, QuestionnaireCache questionnaires, SurveyCatalog catalog, AuditLog audit, TimeProvider clock)
+    IDbContextFactory<ItaDbContext> databases, RoundAdmin rounds, SurveyLibrary surveys, AuditLog audit, TimeProvider clock)
 {
     public const string NameTh = "เทศบาลตำบลคลองวาฬ";
 
@@ -69,26 +68,27 @@ public sealed class DemoSeeder(
         var round = await rounds.CreateRoundAsync(agency.Id, year.FiscalYear, year.OpensOn, closesOn, IitMode.OpenLink, cancellationToken);
 
         var random = new Random(year.Seed);
-        var rules = catalog.Year(year.FiscalYear).Model.MinimumSample;
+        var definitions = surveys.Of(round);
+        var rules = definitions.Model.MinimumSample;
         var lastAnswered = today >= year.OpensOn && today < year.UsualCloseOn ? today : year.UsualCloseOn;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        AddResponses(db, round.Id, year, "IIT", Extra(rules.Iit.MinimumFor(Headcount)), lastAnswered, random);
-        AddResponses(db, round.Id, year, "EIT", Extra(rules.Eit.MinimumFor(agency.AgencyGroup) ?? 60), lastAnswered, random);
-        db.OitEvidence.AddRange(DemoOit.For(round.Id, catalog.Year(year.FiscalYear).Questionnaire("OIT"), year));
+        AddResponses(db, round, year, "IIT", Extra(rules.Iit.MinimumFor(Headcount)), lastAnswered, random);
+        AddResponses(db, round, year, "EIT", Extra(rules.Eit.MinimumFor(agency.AgencyGroup) ?? 60), lastAnswered, random);
+        db.OitEvidence.AddRange(DemoOit.For(round.Id, definitions.Questionnaire("OIT"), year));
         await db.SaveChangesAsync(cancellationToken);
         return round;
     }
 
-    private void AddResponses(ItaDbContext db, int roundId, DemoYear year, string instrument, int count, DateOnly lastAnswered, Random random)
+    private void AddResponses(ItaDbContext db, AssessmentRound round, DemoYear year, string instrument, int count, DateOnly lastAnswered, Random random)
     {
-        var form = questionnaires.For(year.FiscalYear, instrument);
+        var form = surveys.Compiled(SurveyLibrary.VersionIdOf(round), instrument);
         var answers = new SyntheticAnswers(form, year, random);
         var days = lastAnswered.DayNumber - year.OpensOn.DayNumber;
         for (var i = 0; i < count; i++)
         {
             db.Responses.Add(new Response
             {
-                RoundId = roundId,
+                RoundId = round.Id,
                 Instrument = instrument,
                 SubmittedOn = year.OpensOn.AddDays(random.Next(days + 1)),
                 SubmissionKey = Guid.NewGuid(),

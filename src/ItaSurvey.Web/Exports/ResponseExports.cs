@@ -35,7 +35,7 @@ public sealed record ResponsesExport(int RoundId, int FiscalYear, CompiledQuesti
 }
 
 /// <summary>Prepares and writes responses exports: the same code behind the admin and API endpoints, CSV and XLSX.</summary>
-public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, ResponseRows rows,
+public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, SurveyLibrary surveys, ResponseRows rows,
     IOptions<DashboardOptions> options, TimeProvider clock)
 {
     public const string Iit = "IIT";
@@ -50,13 +50,12 @@ public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, Q
     public async Task<ResponsesExport?> PrepareAsync(int roundId, string instrument, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var round = await db.Rounds.Where(r => r.Id == roundId).Select(r => new { r.FiscalYear, r.ClosesOn }).SingleOrDefaultAsync(cancellationToken);
-        if (round is null)
+        var round = await db.Rounds.Where(r => r.Id == roundId).Select(r => new { r.FiscalYear, r.ClosesOn, r.SurveyVersionId }).SingleOrDefaultAsync(cancellationToken);
+        if (round?.SurveyVersionId is not { } version)
         {
             return null;
         }
-        var year = (int?)round.FiscalYear;
-        var layout = questionnaires.For(year.Value, instrument);
+        var layout = surveys.Compiled(version, instrument);
         var ofInstrument = db.Responses.Where(r => r.RoundId == roundId && r.Instrument == instrument);
         var current = await ofInstrument.LongCountAsync(r => r.FormVersion == layout.Fingerprint, cancellationToken);
         var skipped = await ofInstrument.LongCountAsync(r => r.FormVersion != layout.Fingerprint, cancellationToken);
@@ -64,7 +63,7 @@ public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, Q
         // blocks of k, one block behind, so that two exports never isolate one staff member's answers.
         var k = options.Value.MinimumResponses;
         var released = instrument == Iit ? Privacy.Released(current, round.ClosesOn >= ThaiCalendar.Today(clock), k) : current;
-        return new ResponsesExport(roundId, year.Value, layout, released, skipped, k, current);
+        return new ResponsesExport(roundId, round.FiscalYear, layout, released, skipped, k, current);
     }
 
     /// <summary>One table of the instrument's responses: a row each, a level index per answer field (0 = the scale's first level; empty = not answered).</summary>

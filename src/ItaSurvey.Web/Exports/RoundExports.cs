@@ -47,7 +47,7 @@ public sealed record ExportOutcome(ExportFile? File, ExportRefusal? Refusal = nu
 /// The exports of a round, behind both the admin and the API endpoints: scoping (a round out of
 /// the caller's scope is not found), the privacy rule, the audit entry, then the file.
 /// </summary>
-public sealed class RoundExports(AgencyAccess access, ResponseExports responses, RoundResults results, SurveyCatalog catalog, AuditLog audit)
+public sealed class RoundExports(AgencyAccess access, ResponseExports responses, RoundResults results, AuditLog audit)
 {
     public const string SkippedHeader = "X-Skipped-Responses";
 
@@ -120,7 +120,7 @@ public sealed class RoundExports(AgencyAccess access, ResponseExports responses,
         {
             return NotFound(roundId);
         }
-        var figures = ResultFigures.Of(result, catalog.Year(result.FiscalYear));
+        var figures = ResultFigures.Of(result, result.Definitions);
         var name = $"round-{roundId}-{result.FiscalYear}-results.{(format == ExportFormat.Csv ? "csv" : "xlsx")}";
         var withheld = result.Withheld.Count == 0 ? "" : $", withheld: {string.Join(", ", result.Withheld.Order(StringComparer.Ordinal))}";
         await audit.RecordAsync(user, "export.results", agencyId, $"round {roundId}: {name} ({figures.Count} figures{withheld})", cancellationToken);

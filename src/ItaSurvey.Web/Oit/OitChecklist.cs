@@ -6,6 +6,7 @@ using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Oit;
@@ -19,7 +20,7 @@ public sealed record OitSection(string Code, string Name, IReadOnlyList<string> 
 public sealed record OitChecklistView(AssessmentRound Round, bool CanEdit, IReadOnlyList<OitIndicatorGroup> Groups, Dictionary<string, OitItemForm> Items);
 
 /// <summary>Reads and records a round's OIT evidence within the user's scope.</summary>
-public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, AuditLog audit, SurveyCatalog catalog)
+public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, AuditLog audit, SurveyLibrary surveys)
 {
     /// <summary>The round's checklist, or null when there is no such round or the user may not see it.</summary>
     public async Task<OitChecklistView?> LoadAsync(ClaimsPrincipal user, int roundId, CancellationToken cancellationToken = default)
@@ -31,12 +32,12 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var round = await db.Rounds.AsNoTracking().Include(r => r.Agency).SingleAsync(r => r.Id == roundId, cancellationToken);
         var canEdit = await access.CanEditAsync(user, agencyId, cancellationToken);
-        if (!catalog.Has(round.FiscalYear))
+        if (round.SurveyVersionId is not { } version)
         {
             return new OitChecklistView(round, canEdit, [], []);
         }
-        var model = catalog.Year(round.FiscalYear).Model;
-        var questions = Questions(round.FiscalYear);
+        var model = surveys.Version(version).Year.Model;
+        var questions = Questions(version);
         var stored = await db.OitEvidence.AsNoTracking().Include(e => e.Urls).Where(e => e.RoundId == roundId)
             .ToDictionaryAsync(e => e.ItemCode, cancellationToken);
         var items = questions.ToDictionary(q => q.Code, q => ToForm(q, stored.GetValueOrDefault(q.Code)));
@@ -69,8 +70,8 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
             return Outcome<IReadOnlyList<OitItemForm>>.Denied();
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.FiscalYear).SingleAsync(cancellationToken);
-        var questions = catalog.Has(year) ? Questions(year).ToDictionary(q => q.Code) : [];
+        var version = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.SurveyVersionId).SingleAsync(cancellationToken);
+        var questions = version is { } id ? Questions(id).ToDictionary(q => q.Code) : [];
         var errors = new FormErrors();
         foreach (var item in items)
         {
@@ -137,7 +138,7 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
         return changed;
     }
 
-    private IReadOnlyList<Question> Questions(int fiscalYear) => catalog.Year(fiscalYear).Questionnaire("OIT").Questions;
+    private IReadOnlyList<Question> Questions(int surveyVersionId) => surveys.Version(surveyVersionId).Year.Questionnaire("OIT").Questions;
 
     private static OitItemForm ToForm(Question question, OitEvidence? evidence) => new()
     {

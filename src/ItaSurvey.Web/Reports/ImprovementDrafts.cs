@@ -1,8 +1,8 @@
 using ItaSurvey.Core.Improvement;
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Reports;
@@ -11,16 +11,16 @@ namespace ItaSurvey.Web.Reports;
 /// The improvement draft of a round as its scores and OIT disclosure stand now: what the report
 /// page offers before a report exists, and the rows a report is drafted (or topped up) with.
 /// </summary>
-public sealed class ImprovementDrafts(RoundResults results, SurveyCatalog catalog)
+public sealed class ImprovementDrafts(RoundResults results, SurveyLibrary surveys)
 {
-    /// <summary>The round's scores and the draft computed from them now (null without definitions for its year).</summary>
+    /// <summary>The round's scores and the draft computed from them now, under the version the round is pinned to (null when it has none).</summary>
     public async Task<(RoundResult? Result, ImprovementDraft? Draft)> DraftAsync(ItaDbContext db, AssessmentRound round, CancellationToken cancellationToken)
     {
-        if (!catalog.Has(round.FiscalYear) || await results.ForRoundAsync(round.Id, cancellationToken) is not { } result)
+        if (round.SurveyVersionId is null || await results.ForRoundAsync(round.Id, cancellationToken) is not { } result)
         {
             return (null, null);
         }
-        var year = catalog.Year(round.FiscalYear);
+        var year = result.Definitions;
         var disclosed = await db.OitEvidence.AsNoTracking().Where(e => e.RoundId == round.Id && e.Present == true)
             .Select(e => e.ItemCode).ToListAsync(cancellationToken);
         var missing = year.Questionnaire("OIT").Questions.Select(q => q.Code).Except(disclosed, StringComparer.Ordinal).ToList();
@@ -35,7 +35,7 @@ public sealed class ImprovementDrafts(RoundResults results, SurveyCatalog catalo
             Weakness = w.Text.Length > ImprovementReportModel.MaxWeakness ? w.Text[..ImprovementReportModel.MaxWeakness] : w.Text,
         }));
 
-    /// <summary>The indicator codes of a fiscal year, which every row's indicator must be one of (none without definitions for the year).</summary>
-    public IReadOnlySet<string> IndicatorCodes(int fiscalYear) =>
-        catalog.Has(fiscalYear) ? catalog.Year(fiscalYear).Model.Indicators.Select(i => i.Code).ToHashSet() : new HashSet<string>();
+    /// <summary>The indicator codes of a round's version, which every row's indicator must be one of (none when the round has no version).</summary>
+    public IReadOnlySet<string> IndicatorCodes(int? surveyVersionId) =>
+        surveyVersionId is { } id ? surveys.Version(id).Year.Model.Indicators.Select(i => i.Code).ToHashSet() : new HashSet<string>();
 }

@@ -1,6 +1,7 @@
 using ItaSurvey.Core.Improvement;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Core.Scoring;
+using ItaSurvey.Web.Surveys;
 
 namespace ItaSurvey.Web.Reports;
 
@@ -14,11 +15,11 @@ public sealed record PrintSection(int Number, string Heading, string Lead, IRead
 public sealed record PrintedReport(string Title, string Subtitle, string Agency, string Opening, string Closing, IReadOnlyList<string> Withheld,
     IReadOnlyList<PrintSection> Sections, string Footer)
 {
-    public static PrintedReport From(ImprovementReportView view, SurveyCatalog catalog)
+    public static PrintedReport From(ImprovementReportView view, SurveyLibrary surveys)
     {
         var round = view.Round;
         var agency = round.Agency.NameTh;
-        var year = catalog.Has(round.FiscalYear) ? catalog.Year(round.FiscalYear) : null;
+        var year = round.SurveyVersionId is { } version ? surveys.Version(version).Year : null;
         var assessment = view.Result?.Assessment;
         var opening = assessment?.Total is { } total
             ? $"จากผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ{agency} ประจำปีงบประมาณ พ.ศ. {round.FiscalYear} โดยภาพรวมได้คะแนน ร้อยละ {ScoreRounding.Display(total)} ระดับผลการประเมิน {assessment.Rating?.Name.Th}"

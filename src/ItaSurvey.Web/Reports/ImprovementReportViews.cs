@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using ItaSurvey.Core.Improvement;
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Reports;
@@ -26,7 +26,7 @@ public sealed record ImprovementReportView(
 /// and CSV, and the API: the stored report, the draft as the scores stand now, and whether the
 /// user may change it (<see cref="ImprovementReports"/> makes the changes).
 /// </summary>
-public sealed class ImprovementReportViews(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, ImprovementDrafts drafts, SurveyCatalog catalog)
+public sealed class ImprovementReportViews(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, ImprovementDrafts drafts, SurveyLibrary surveys)
 {
     /// <summary>The report pages' data, or null when there is no such round or the user may not see it.</summary>
     public async Task<ImprovementReportView?> LoadAsync(ClaimsPrincipal user, int roundId, CancellationToken cancellationToken = default)
@@ -40,8 +40,8 @@ public sealed class ImprovementReportViews(IDbContextFactory<ItaDbContext> datab
         var canEdit = await access.CanEditAsync(user, agencyId, cancellationToken);
         var (result, draft) = await drafts.DraftAsync(db, round, cancellationToken);
         var report = await db.ImprovementReports.AsNoTracking().Include(r => r.Items).SingleOrDefaultAsync(r => r.RoundId == roundId, cancellationToken);
-        var indicators = catalog.Has(round.FiscalYear)
-            ? catalog.Year(round.FiscalYear).Model.Indicators.Select(i => new IndicatorChoice(i.Code, i.Name.Th)).ToList()
+        var indicators = round.SurveyVersionId is { } version
+            ? surveys.Version(version).Year.Model.Indicators.Select(i => new IndicatorChoice(i.Code, i.Name.Th)).ToList()
             : [];
         return new ImprovementReportView(round, canEdit, result, draft, report is null ? null : ImprovementReportForm.From(report), indicators);
     }

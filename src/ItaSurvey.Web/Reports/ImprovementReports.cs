@@ -114,9 +114,9 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
             return new ReportFailure.Denied();
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.FiscalYear).SingleAsync(cancellationToken);
+        var version = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.SurveyVersionId).SingleAsync(cancellationToken);
         // Every row and every field is checked, and every problem returned: one save shows them all.
-        if (form.Check(drafts.IndicatorCodes(year), MaxRows) is { Any: true } errors)
+        if (form.Check(drafts.IndicatorCodes(version), MaxRows) is { Any: true } errors)
         {
             return new ReportFailure.Invalid(errors);
         }
@@ -195,8 +195,8 @@ public sealed class ImprovementReports(IDbContextFactory<ItaDbContext> databases
         }
         var row = ImprovementItemForm.From(item);
         (row.PlannedAction, row.Owner, row.Status, row.EvidenceUrl) = (change.PlannedAction, change.Owner, change.Status, change.EvidenceUrl);
-        var year = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.FiscalYear).SingleAsync(cancellationToken);
-        if (row.Validate(drafts.IndicatorCodes(year)) is { Any: true } errors)
+        var surveyVersion = await db.Rounds.Where(r => r.Id == roundId).Select(r => r.SurveyVersionId).SingleAsync(cancellationToken);
+        if (row.Validate(drafts.IndicatorCodes(surveyVersion)) is { Any: true } errors)
         {
             return new ReportFailure.Invalid(errors);
         }

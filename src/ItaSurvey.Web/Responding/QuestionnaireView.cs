@@ -55,6 +55,7 @@ public sealed record SurveyLink(
     string Instrument,
     int RoundId,
     int FiscalYear,
+    int SurveyVersionId,
     DateOnly OpensOn,
     DateOnly ClosesOn,
     Rounds.IitMode IitMode,

@@ -70,7 +70,7 @@ public static class RespondingEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(string instrument, string code, string? lang, HttpContext http,
-        SurveyLinks links, ResponseStore store, QuestionnaireCache questionnaires, IAntiforgery antiforgery,
+        SurveyLinks links, ResponseStore store, SurveyLibrary surveys, IAntiforgery antiforgery,
         IStringLocalizer<PublicText> text, IOptions<RespondingOptions> options, IOptions<AntiforgeryOptions> antiforgeryOptions,
         TimeProvider clock, ILoggerFactory logs, CancellationToken cancellationToken)
     {
@@ -107,7 +107,7 @@ public static class RespondingEndpoints
         }
 
         // Then the fields: anything that is not part of this questionnaire rejects the whole form.
-        var compiled = questionnaires.For(link.FiscalYear, link.Instrument);
+        var compiled = surveys.Compiled(link.SurveyVersionId, link.Instrument);
         var answers = AnswerForm.Read(compiled, form
             .Where(f => !ReservedFields.Contains(f.Key) && f.Key != antiforgeryOptions.Value.FormFieldName)
             .Select(f => KeyValuePair.Create(f.Key, (IReadOnlyList<string>)f.Value.Select(v => v ?? "").ToList())));
@@ -199,7 +199,7 @@ public static class RespondingEndpoints
     {
         var services = http.RequestServices;
         var tokens = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
-        var compiled = services.GetRequiredService<QuestionnaireCache>().For(link.FiscalYear, link.Instrument);
+        var compiled = services.GetRequiredService<SurveyLibrary>().Compiled(link.SurveyVersionId, link.Instrument);
         return new QuestionnaireView(link, compiled, english, tokens.FormFieldName, tokens.RequestToken!,
             services.GetRequiredService<SubmissionKeys>().Issue(link.Code));
     }

@@ -26,7 +26,7 @@ public sealed class SurveyLinks(IDbContextFactory<ItaDbContext> databases, IMemo
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             return await db.PublicLinks.AsNoTracking()
                 .Where(l => l.Code == code)
-                .Select(l => new SurveyLink(l.Code, l.Instrument, l.RoundId, l.Round.FiscalYear, l.Round.OpensOn, l.Round.ClosesOn,
+                .Select(l => new SurveyLink(l.Code, l.Instrument, l.RoundId, l.Round.FiscalYear, l.Round.SurveyVersionId ?? 0, l.Round.OpensOn, l.Round.ClosesOn,
                     l.Round.IitMode, l.Round.Agency.NameTh, l.Round.Agency.NameEn))
                 .SingleOrDefaultAsync(cancellationToken);
         });

@@ -11,8 +11,15 @@ public sealed class AssessmentRound
 
     public Agency Agency { get; set; } = null!;
 
-    /// <summary>The fiscal year (Buddhist Era); also picks the questionnaire set.</summary>
+    /// <summary>The fiscal year (Buddhist Era).</summary>
     public int FiscalYear { get; set; }
+
+    /// <summary>
+    /// The published version of the year's definitions the round was opened with: its answers are
+    /// always scored by it, whatever is published later, until an administrator re-pins the round.
+    /// Null only between the migration that added it and the first start that pins old rounds.
+    /// </summary>
+    public int? SurveyVersionId { get; set; }
 
     /// <summary>The first day responses are accepted (Thai date).</summary>
     public DateOnly OpensOn { get; set; }

@@ -1,13 +1,13 @@
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Responding;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Rounds;
 
 /// <summary>Sets up agencies, rounds, their public links and single-use codes.</summary>
-public sealed class RoundAdmin(IDbContextFactory<ItaDbContext> databases, SurveyCatalog catalog)
+public sealed class RoundAdmin(IDbContextFactory<ItaDbContext> databases, SurveyLibrary surveys)
 {
     /// <summary>The instruments that respondents answer through a public link.</summary>
     public static readonly string[] LinkedInstruments = ["IIT", "EIT"];
@@ -36,20 +36,27 @@ public sealed class RoundAdmin(IDbContextFactory<ItaDbContext> databases, Survey
         return match is null ? null : await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == match, cancellationToken);
     }
 
-    /// <summary>Creates a round with one public link per perception instrument.</summary>
+    /// <summary>
+    /// Creates a round with one public link per perception instrument, pinned to the newest
+    /// published version of its fiscal year (as every instance knows it now).
+    /// </summary>
     public async Task<AssessmentRound> CreateRoundAsync(int agencyId, int fiscalYear, DateOnly opensOn, DateOnly closesOn, IitMode iitMode,
         CancellationToken cancellationToken = default)
     {
-        if (!catalog.Has(fiscalYear))
+        await surveys.RefreshAsync(cancellationToken);
+        if (surveys.LatestOf(fiscalYear) is not { } version)
         {
-            throw new ArgumentException($"No questionnaire set is defined for fiscal year {fiscalYear} (defined: {string.Join(", ", catalog.Years.Select(y => y.FiscalYear))}).", nameof(fiscalYear));
+            throw new ArgumentException($"No questionnaire set is defined for fiscal year {fiscalYear} (defined: {string.Join(", ", surveys.Current.Years.Select(y => y.FiscalYear))}).", nameof(fiscalYear));
         }
         if (closesOn < opensOn)
         {
             throw new ArgumentException("The round closes before it opens.", nameof(closesOn));
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var round = new AssessmentRound { AgencyId = agencyId, FiscalYear = fiscalYear, OpensOn = opensOn, ClosesOn = closesOn, IitMode = iitMode };
+        var round = new AssessmentRound
+        {
+            AgencyId = agencyId, FiscalYear = fiscalYear, SurveyVersionId = version.Id, OpensOn = opensOn, ClosesOn = closesOn, IitMode = iitMode,
+        };
         foreach (var instrument in LinkedInstruments)
         {
             round.Links.Add(new PublicLink { Code = await UnusedLinkCodeAsync(db, cancellationToken), Instrument = instrument });

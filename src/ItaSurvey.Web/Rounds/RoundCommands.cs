@@ -1,7 +1,7 @@
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Commands;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Rounds;
@@ -37,7 +37,7 @@ public static class RoundCommands
             StaffHeadcount = options.Int("headcount"),
         };
         var (year, opens, closes) = (options.Int("year"), options.Date("opens"), options.Date("closes"));
-        var catalog = services.GetRequiredService<SurveyCatalog>();
+        var catalog = services.GetRequiredService<SurveyLibrary>().Current;
         if (!catalog.Has(year))
         {
             throw new ArgumentException($"No questionnaire set is defined for fiscal year {year} (defined: {string.Join(", ", catalog.Years.Select(y => y.FiscalYear))}).");

@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Rounds;
@@ -13,7 +13,7 @@ namespace ItaSurvey.Web.Rounds;
 public sealed record RoundDetails(AssessmentRound Round, bool CanEdit, int IitMinimum, int? EitMinimum, int CodesIssued, int CodesUsed);
 
 /// <summary>A round's setup, live response counts and single-use codes, within the user's scope.</summary>
-public sealed class RoundOverview(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, RoundAdmin rounds, AuditLog audit, SurveyCatalog catalog)
+public sealed class RoundOverview(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, RoundAdmin rounds, AuditLog audit, SurveyLibrary surveys)
 {
     public const int MaxCodesAtOnce = 1000;
 
@@ -29,7 +29,7 @@ public sealed class RoundOverview(IDbContextFactory<ItaDbContext> databases, Age
             .SingleAsync(r => r.Id == roundId, cancellationToken);
         var codes = await db.AccessCodes.AsNoTracking().Where(c => c.RoundId == roundId)
             .GroupBy(c => c.Used).Select(g => new { Used = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var rules = catalog.Has(round.FiscalYear) ? catalog.Year(round.FiscalYear).Model.MinimumSample : null;
+        var rules = round.SurveyVersionId is { } version ? surveys.Version(version).Year.Model.MinimumSample : null;
         return new RoundDetails(round, await access.CanEditAsync(user, agencyId, cancellationToken),
             rules?.Iit.MinimumFor(round.Agency.StaffHeadcount) ?? 0, rules?.Eit.MinimumFor(round.Agency.AgencyGroup),
             codes.Sum(c => c.Count), codes.Where(c => c.Used).Sum(c => c.Count));

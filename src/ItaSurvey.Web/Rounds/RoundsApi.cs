@@ -6,6 +6,7 @@ using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Forms;
+using ItaSurvey.Web.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,7 @@ public static class RoundsApi
     }
 
     private static async Task<Results<Created<RoundDto>, ProblemHttpResult, ValidationProblem>> CreateAsync(int id, JsonBody<RoundRequest> body,
-        ClaimsPrincipal user, AgencyAccess access, RoundAdmin admin, AuditLog audit, SurveyCatalog catalog,
+        ClaimsPrincipal user, AgencyAccess access, RoundAdmin admin, AuditLog audit, SurveyLibrary surveys,
         IDbContextFactory<ItaDbContext> databases, HttpRequest request, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -77,7 +78,7 @@ public static class RoundsApi
         {
             return problem;
         }
-        var (year, opens, closes, mode, errors) = body.Value!.Validate(catalog);
+        var (year, opens, closes, mode, errors) = body.Value!.Validate(surveys.Current);
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
@@ -135,7 +136,7 @@ public static class RoundsApi
     }
 
     private static async Task<Results<Ok<ResponseCountDto>, ProblemHttpResult>> CountAsync(int id, ClaimsPrincipal user, AgencyAccess access,
-        IDbContextFactory<ItaDbContext> databases, SurveyCatalog catalog, CancellationToken cancellationToken)
+        IDbContextFactory<ItaDbContext> databases, SurveyLibrary surveys, CancellationToken cancellationToken)
     {
         if (await access.VisibleRoundAgencyAsync(user, id, cancellationToken) is null)
         {
@@ -145,7 +146,7 @@ public static class RoundsApi
         var round = await db.Rounds.AsNoTracking().Include(r => r.Agency).SingleAsync(r => r.Id == id, cancellationToken);
         var counts = await db.Responses.Where(r => r.RoundId == id).GroupBy(r => r.Instrument)
             .Select(g => new { Instrument = g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Instrument, g => g.Count, cancellationToken);
-        var rules = catalog.Year(round.FiscalYear).Model.MinimumSample;
+        var rules = surveys.Of(round).Model.MinimumSample;
         return TypedResults.Ok(new ResponseCountDto(counts.GetValueOrDefault("IIT"), counts.GetValueOrDefault("EIT"),
             rules.Iit.MinimumFor(round.Agency.StaffHeadcount), rules.Eit.MinimumFor(round.Agency.AgencyGroup)));
     }

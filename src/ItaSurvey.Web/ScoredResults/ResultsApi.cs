@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Api;
+using ItaSurvey.Web.Surveys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ItaSurvey.Web.ScoredResults;
@@ -18,13 +18,13 @@ public static class ResultsApi
     }
 
     private static async Task<Results<Ok<ResultsDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AgencyAccess access,
-        RoundResults results, SurveyCatalog catalog, CancellationToken cancellationToken)
+        RoundResults results, SurveyLibrary surveys, CancellationToken cancellationToken)
     {
         if (await access.VisibleRoundAgencyAsync(user, id, cancellationToken) is null
             || await results.ForRoundAsync(id, cancellationToken) is not { } result)
         {
             return ApiProblems.RoundNotFound(id);
         }
-        return TypedResults.Ok(ResultsDto.From(result, catalog.Year(result.FiscalYear).Model));
+        return TypedResults.Ok(ResultsDto.From(result, result.Definitions.Model));
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace ItaSurvey.Web.ScoredResults;
 
-/// <summary>A round scored from its stored responses and OIT evidence.</summary>
+/// <summary>A round scored from its stored responses and OIT evidence, under <paramref name="Definitions"/> (the version it is pinned to, unless asked otherwise).</summary>
 public sealed record RoundResult(
     int RoundId,
     int AgencyId,
@@ -23,7 +23,8 @@ public sealed record RoundResult(
     long SkippedResponses,
     IReadOnlySet<string> Withheld,
     int MinimumResponses,
-    IReadOnlyDictionary<string, long> Scored)
+    IReadOnlyDictionary<string, long> Scored,
+    SurveyYear Definitions)
 {
     /// <summary>Responses an instrument's figures include: fewer than received while an open round holds IIT back (see <see cref="Privacy.Released"/>).</summary>
     public long ScoredOf(string instrument) => Scored.GetValueOrDefault(instrument);
@@ -52,7 +53,7 @@ public sealed record RoundResult(
 /// the OIT checklist, then lets Core do the ITA arithmetic. Responses stored under another
 /// answer layout than the year's current one are counted as skipped, never misread.
 /// </summary>
-public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, QuestionnaireCache questionnaires, SurveyCatalog catalog,
+public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, SurveyLibrary surveys,
     Microsoft.Extensions.Options.IOptions<DashboardOptions> options, IMemoryCache cache, TimeProvider clock)
 {
     /// <summary>How long an unused analysis stays cached; any new response or OIT answer replaces it sooner.</summary>
@@ -82,7 +83,8 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         {
             return cached;
         }
-        var analysis = state.Year is null ? null : await ScoreAsync(roundId, state.Open, cancellationToken);
+        var analysis = state.VersionId is not { } version ? null
+            : await ScoreAsync(roundId, state.Open, surveys.Version(version).Year, instrument => surveys.Compiled(version, instrument), cancellationToken);
         if (analysis is not null)
         {
             cache.Set(state, analysis, new MemoryCacheEntryOptions { SlidingExpiration = CacheFor });
@@ -99,25 +101,36 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
 
     // Everything an analysis depends on: the responses, the OIT answers, whether the round is
     // still open (the release rule), and the agency's headcount and group (the minimum samples).
-    private sealed record RoundState(int RoundId, int? Year, bool Open, int Headcount, string Group, long Responses, long NewestResponse, string Oit);
+    private sealed record RoundState(int RoundId, int? VersionId, bool Open, int Headcount, string Group, long Responses, long NewestResponse, string Oit);
 
     private async Task<RoundState> StateAsync(int roundId, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var round = await db.Rounds.Where(r => r.Id == roundId)
-            .Select(r => new { r.FiscalYear, r.ClosesOn, r.Agency.StaffHeadcount, r.Agency.AgencyGroup }).SingleOrDefaultAsync(cancellationToken);
+            .Select(r => new { r.SurveyVersionId, r.ClosesOn, r.Agency.StaffHeadcount, r.Agency.AgencyGroup }).SingleOrDefaultAsync(cancellationToken);
         var responses = db.Responses.Where(r => r.RoundId == roundId);
         var count = await responses.LongCountAsync(cancellationToken);
         var newest = count == 0 ? 0 : await responses.MaxAsync(r => r.Id, cancellationToken);
         var oit = await db.OitEvidence.Where(e => e.RoundId == roundId && e.Present != null).OrderBy(e => e.ItemCode)
             .Select(e => e.ItemCode + (e.Present == true ? "+" : "-")).ToListAsync(cancellationToken);
-        // A round whose year has no definitions any more cannot be scored: it has no result rather than an error.
-        var year = round is not null && catalog.Has(round.FiscalYear) ? round.FiscalYear : (int?)null;
-        return new RoundState(roundId, year, round is not null && round.ClosesOn >= ThaiCalendar.Today(clock),
+        // The version is part of the state: a round re-pinned to another version is scored again.
+        return new RoundState(roundId, round?.SurveyVersionId, round is not null && round.ClosesOn >= ThaiCalendar.Today(clock),
             round?.StaffHeadcount ?? 0, round?.AgencyGroup ?? "", count, newest, string.Join(",", oit));
     }
 
-    private async Task<RoundAnalysis?> ScoreAsync(int roundId, bool open, CancellationToken cancellationToken)
+    /// <summary>
+    /// The round scored under other definitions than its own (a draft, or a version it may be
+    /// re-pinned to): not cached. The definitions must keep the round's answer layout for its
+    /// responses to be counted; responses under another layout are reported as skipped.
+    /// </summary>
+    public async Task<RoundAnalysis?> ScoreUnderAsync(int roundId, SurveyYear definitions, CancellationToken cancellationToken = default)
+    {
+        var state = await StateAsync(roundId, cancellationToken);
+        var compiled = definitions.Model.Instruments.ToDictionary(i => i.Code, i => new CompiledQuestionnaire(definitions.Model, definitions.Questionnaire(i.Code)));
+        return state.VersionId is null ? null : await ScoreAsync(roundId, state.Open, definitions, instrument => compiled[instrument], cancellationToken);
+    }
+
+    private async Task<RoundAnalysis?> ScoreAsync(int roundId, bool open, SurveyYear year, Func<string, CompiledQuestionnaire> questionnaires, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var round = await db.Rounds.AsNoTracking().Include(r => r.Agency).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
@@ -125,12 +138,11 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         {
             return null;
         }
-        var year = catalog.Year(round.FiscalYear);
         var tallies = new Dictionary<string, AnswerTally>(StringComparer.Ordinal);
         var respondents = new Dictionary<string, RespondentScores>(StringComparer.Ordinal);
         foreach (var instrument in Rounds.RoundAdmin.LinkedInstruments)
         {
-            var questionnaire = questionnaires.For(round.FiscalYear, instrument);
+            var questionnaire = questionnaires(instrument);
             tallies[instrument] = questionnaire.NewTally();
             respondents[instrument] = new RespondentScores(questionnaire);
         }
@@ -177,7 +189,7 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
         var skipped = tooShortOrLong + await db.Responses.LongCountAsync(r => r.RoundId == roundId
             && !((r.Instrument == "IIT" && r.FormVersion == iit) || (r.Instrument == "EIT" && r.FormVersion == eit)), cancellationToken);
 
-        var oit = questionnaires.For(round.FiscalYear, "OIT").NewTally();
+        var oit = questionnaires("OIT").NewTally();
         var evidence = await db.OitEvidence.AsNoTracking().Where(e => e.RoundId == roundId && e.Present != null)
             .Select(e => new { e.ItemCode, e.Present }).ToListAsync(cancellationToken);
         foreach (var item in evidence.Where(e => oit.Questionnaire.FieldIndex(e.ItemCode) >= 0))
@@ -197,7 +209,8 @@ public sealed class RoundResults(IDbContextFactory<ItaDbContext> databases, Ques
             skipped,
             withheld,
             MinimumResponses,
-            tallies.ToDictionary(t => t.Key, t => t.Value.Responses));
+            tallies.ToDictionary(t => t.Key, t => t.Value.Responses),
+            year);
         var samples = respondents
             .Where(r => !withheld.Contains(r.Key))
             .ToDictionary(r => r.Key, r => new InstrumentSample(tallies[r.Key], r.Value), StringComparer.Ordinal);

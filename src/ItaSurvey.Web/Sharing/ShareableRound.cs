@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Rounds;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +52,7 @@ public sealed record ShareableRound(int RoundId, int AgencyId, string AgencyName
 }
 
 /// <summary>Loads a round's sharing details.</summary>
-public sealed class ShareableRounds(IDbContextFactory<ItaDbContext> databases, SurveyCatalog catalog, IOptions<SiteOptions> site)
+public sealed class ShareableRounds(IDbContextFactory<ItaDbContext> databases, SurveyLibrary surveys, IOptions<SiteOptions> site)
 {
     public async Task<ShareableRound?> FindAsync(int roundId, CancellationToken cancellationToken = default)
     {
@@ -61,7 +62,7 @@ public sealed class ShareableRounds(IDbContextFactory<ItaDbContext> databases, S
         return round is null
             ? null
             : new ShareableRound(round.Id, round.AgencyId, round.Agency.NameTh, round.FiscalYear, round.IitMode,
-                round.Links.ToDictionary(l => l.Instrument, l => l.Code), catalog.Year(round.FiscalYear).Model, site.Value);
+                round.Links.ToDictionary(l => l.Instrument, l => l.Code), surveys.Of(round).Model, site.Value);
     }
 
     /// <summary>The round's single-use codes not used yet, for reprinting slips.</summary>

@@ -1,4 +1,3 @@
-using ItaSurvey.Core.Loading;
 using ItaSurvey.Core.Model;
 
 namespace ItaSurvey.Web.Surveys;
@@ -6,15 +5,35 @@ namespace ItaSurvey.Web.Surveys;
 public static class SurveysSetup
 {
     /// <summary>
-    /// Loads and validates every fiscal year's definitions while the app is being built, so an
-    /// invalid file stops the start with the same messages that <c>validate</c> prints.
+    /// Reads and checks the app's own <c>surveys/</c> while the app is being built (an invalid file
+    /// stops the start with the messages <c>validate</c> prints), and registers the fiscal-year
+    /// versions: the library of published versions, the start-up import that adds the folder's
+    /// years to it, and the service that edits and publishes drafts. Call after the database.
     /// </summary>
     public static WebApplicationBuilder AddSurveys(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SurveyOptions.Section).Get<SurveyOptions>() ?? new SurveyOptions();
-        builder.Services.AddSingleton(SurveyLoader.LoadCatalog(options.ResolvedPath));
-        builder.Services.AddSingleton<QuestionnaireCache>();
+        builder.Services.AddSingleton(SurveyFolder.Read(options.ResolvedPath));
+        builder.Services.AddSingleton<SurveyLibrary>();
+        builder.Services.AddSingleton<SurveyImport>();
+        builder.Services.AddSingleton<SurveyVersions>();
+        builder.Services.AddHostedService<SurveyImportOnStart>();
         return builder;
+    }
+
+    /// <summary>
+    /// Each request first looks (at most once a second, one read by key) whether another instance
+    /// published a version, so every instance opens new rounds with it without a restart.
+    /// </summary>
+    public static WebApplication MapSurveys(this WebApplication app)
+    {
+        var library = app.Services.GetRequiredService<SurveyLibrary>();
+        app.Use(async (context, next) =>
+        {
+            await library.RefreshIfDueAsync(context.RequestAborted);
+            await next(context);
+        });
+        return app;
     }
 
     /// <summary>The fiscal years the app can run, newest first.</summary>

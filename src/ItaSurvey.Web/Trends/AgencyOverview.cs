@@ -8,6 +8,7 @@ using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Imports;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Trends;
@@ -63,7 +64,7 @@ public sealed record OverviewResult(
 /// snapshot. Reads a few compact rows per agency and filters, sorts and pages in memory, which
 /// stays well under a second for the country's 8,300 agencies.
 /// </summary>
-public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, SurveyCatalog catalog, AgencyAccess access, OverviewYearCache cache,
+public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, SurveyLibrary surveys, AgencyAccess access, OverviewYearCache cache,
     Microsoft.Extensions.Options.IOptions<DashboardOptions> options)
 {
     private static readonly StringComparer Thai = StringComparer.Create(CultureInfo.GetCultureInfo("th-TH"), ignoreCase: true);
@@ -94,16 +95,16 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
             .Where(a => visible is null || visible.Contains(a.Id)).ToList();
 
         var years = await YearsAsync(db, visible, cancellationToken);
-        var year = query.Year is { } asked && asked is >= 2400 and <= 2800 ? asked : (years.Count > 0 ? years[0] : catalog.Years.Max(y => y.FiscalYear));
+        var year = query.Year is { } asked && asked is >= 2400 and <= 2800 ? asked : (years.Count > 0 ? years[0] : surveys.Current.Years.Max(y => y.FiscalYear));
         // A rating of another year's rules (ผ่านดี asked of 2565, which rates AA–F) filters nothing rather than everything.
-        var yearLevels = catalog.Has(year) ? catalog.Year(year).Model.Rating.Levels : [];
+        var yearLevels = surveys.Current.Has(year) ? surveys.Current.Year(year).Model.Rating.Levels : [];
         query = query with { Year = year, Rating = yearLevels.Any(l => l.Code == query.Rating) ? query.Rating : null };
         // Only years with data are built and cached: ?year=1234 must not grow the cache.
         var empty = new Dictionary<int, YearScores>();
         var current = years.Contains(year) ? await cache.GetAsync(db, year, ScoresAsync, cancellationToken) : empty;
         var previous = years.Contains(year - 1) ? await cache.GetAsync(db, year - 1, ScoresAsync, cancellationToken) : empty;
 
-        var groupNames = agencies.Select(a => a.AgencyGroup).Distinct().ToDictionary(g => g, g => AgencyDirectory.GroupName(catalog, g));
+        var groupNames = agencies.Select(a => a.AgencyGroup).Distinct().ToDictionary(g => g, g => AgencyDirectory.GroupName(surveys.Current, g));
         var rows = agencies.Select(a =>
         {
             var now = current.GetValueOrDefault(a.Id);
@@ -112,7 +113,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
                 now?.Total, now?.Rating, now?.Iit, now?.Eit, now?.Oit, ScoreRounding.Change(now?.Total, before?.Total), now?.Source);
         }).ToList();
 
-        var levels = catalog.Has(year) ? catalog.Year(year).Model.Rating.Levels : [];
+        var levels = surveys.Current.Has(year) ? surveys.Current.Year(year).Model.Rating.Levels : [];
         var matching = Filter(rows, query, agencies.Where(a => a.NameEn is not null).ToDictionary(a => a.Id, a => a.NameEn!)).ToList();
         var sorted = Sort(matching, query.Sort, query.Descending, levels).ToList();
         var pages = Math.Max(1, (sorted.Count + query.PageSize - 1) / query.PageSize);
@@ -224,7 +225,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
         var snapshots = await db.RoundScoreSnapshots.AsNoTracking().Where(s => s.FiscalYear == year)
             .Select(s => new { s.RoundId, s.AgencyId, s.Total, s.RatingCode, s.Iit, s.Eit, s.Oit, s.MinimumResponses })
             .ToListAsync(cancellationToken);
-        var levels = catalog.Has(year) ? catalog.Year(year).Model.Rating.Levels : [];
+        var levels = surveys.Current.Has(year) ? surveys.Current.Year(year).Model.Rating.Levels : [];
         foreach (var s in snapshots.OrderBy(s => s.RoundId))
         {
             // A snapshot made under another k may hold figures the current rule withholds: until
@@ -246,7 +247,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
         foreach (var r in official)
         {
             var figures = indicators.TryGetValue(r.Id, out var byCode)
-                ? YearFigures.Official(catalog, year, r.Total, byCode)
+                ? YearFigures.Official(surveys.Current, year, r.Total, byCode)
                 : null;
             scores[r.AgencyId] = new YearScores(figures?.Total ?? r.Total, figures?.Rating, figures?.Instrument("IIT"), figures?.Instrument("EIT"),
                 figures?.Instrument("OIT"), ResultSource.Official);

@@ -4,6 +4,7 @@ using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Trends;
@@ -40,7 +41,7 @@ public sealed record AgencyTrend(
 /// Year-over-year results of one agency from its collected rounds (scored live) and its imported
 /// official results, lined up by the stable indicator codes even where questions changed.
 /// </summary>
-public sealed class AgencyTrends(IDbContextFactory<ItaDbContext> databases, RoundResults results, SurveyCatalog catalog, AgencyAccess access)
+public sealed class AgencyTrends(IDbContextFactory<ItaDbContext> databases, RoundResults results, SurveyLibrary surveys, AgencyAccess access)
 {
     /// <summary>The instruments in the order the ITA lists them.</summary>
     public static readonly string[] InstrumentCodes = ["IIT", "EIT", "OIT"];
@@ -69,13 +70,13 @@ public sealed class AgencyTrends(IDbContextFactory<ItaDbContext> databases, Roun
             }
         }
         var officialByYear = official.ToDictionary(r => r.FiscalYear,
-            r => YearFigures.Official(catalog, r.FiscalYear, r.Total, r.Indicators.ToDictionary(i => i.IndicatorCode, i => i.Score)));
+            r => YearFigures.Official(surveys.Current, r.FiscalYear, r.Total, r.Indicators.ToDictionary(i => i.IndicatorCode, i => i.Score)));
 
         var years = officialByYear.Keys.Union(collected.Keys).Order()
             .Select(y => new TrendYear(y, officialByYear.GetValueOrDefault(y), collected.GetValueOrDefault(y)))
             .ToList();
-        var indicators = IndicatorNames(catalog);
-        return new AgencyTrend(agency.Id, agency.NameTh, agency.Province, AgencyDirectory.GroupName(catalog, agency.AgencyGroup),
+        var indicators = IndicatorNames(surveys.Current);
+        return new AgencyTrend(agency.Id, agency.NameTh, agency.Province, AgencyDirectory.GroupName(surveys.Current, agency.AgencyGroup),
             years, SeriesOf(years, indicators), indicators, results.MinimumResponses);
     }
 

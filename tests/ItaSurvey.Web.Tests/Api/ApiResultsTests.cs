@@ -35,7 +35,7 @@ public class ApiResultsTests : IAsyncLifetime
     // The OIT checklist is filled on its admin page; here straight in the database: every third item missing.
     private async Task RecordOitAsync()
     {
-        var oit = _app.Services.GetRequiredService<QuestionnaireCache>().For(2566, "OIT");
+        var oit = _app.Services.GetRequiredService<SurveyLibrary>().LatestCompiled(2566, "OIT");
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
         db.OitEvidence.AddRange(oit.FieldCodes.Select((code, i) => new OitEvidence { RoundId = _round.Id, ItemCode = code, Present = i % 3 != 0 }));
         await db.SaveChangesAsync(Cancel);

@@ -22,7 +22,7 @@ public abstract class RoundDashboardTestBase : IAsyncLifetime
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 
-    protected CompiledQuestionnaire Form(int year, string instrument) => App.Services.GetRequiredService<QuestionnaireCache>().For(year, instrument);
+    protected CompiledQuestionnaire Form(int year, string instrument) => App.Services.GetRequiredService<SurveyLibrary>().LatestCompiled(year, instrument);
 
     protected async Task<RoundDashboard> BuildAsync(int roundId)
     {

@@ -9,7 +9,7 @@ namespace ItaSurvey.Web.Tests.Exports;
 /// <summary>Our open-link round and another agency's, with responses stored as the public forms store them.</summary>
 public sealed class ExportWorld() : TwoAgencyWorld(IitMode.OpenLink)
 {
-    public CompiledQuestionnaire Layout(string instrument) => App.Services.GetRequiredService<QuestionnaireCache>().For(2566, instrument);
+    public CompiledQuestionnaire Layout(string instrument) => App.Services.GetRequiredService<SurveyLibrary>().LatestCompiled(2566, instrument);
 
     /// <summary>
     /// Stores responses to our round: levels from a function of (response, field), capped at the

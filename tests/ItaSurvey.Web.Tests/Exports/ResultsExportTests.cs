@@ -20,7 +20,7 @@ public sealed class ResultsExportTests : IAsyncLifetime
 
     private async Task RecordOitAsync()
     {
-        var oit = _world.App.Services.GetRequiredService<QuestionnaireCache>().For(2566, "OIT");
+        var oit = _world.App.Services.GetRequiredService<SurveyLibrary>().LatestCompiled(2566, "OIT");
         await using var db = await _world.App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
         db.OitEvidence.AddRange(oit.FieldCodes.Select((code, i) => new OitEvidence { RoundId = _world.Ours.Id, ItemCode = code, Present = i % 4 != 0 }));
         await db.SaveChangesAsync(Cancel);

@@ -66,7 +66,7 @@ public sealed class ReportWorld : IAsyncLifetime
     /// <summary>Every 2566 OIT item มี except the given ones, ไม่มี.</summary>
     public async Task RecordOitAsync(IReadOnlyCollection<string> missing)
     {
-        var catalog = App.Services.GetRequiredService<ItaSurvey.Core.Model.SurveyCatalog>();
+        var catalog = App.Services.GetRequiredService<ItaSurvey.Web.Surveys.SurveyLibrary>().Current;
         await using var db = await App.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
         await db.OitEvidence.Where(e => e.RoundId == Ours.Id).ExecuteDeleteAsync(Cancel);
         foreach (var item in catalog.Year(2566).Questionnaire("OIT").Questions)

@@ -223,69 +223,6 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
-                {
-                    b.Property<int>("RoundId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("AgencyId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<double?>("Eit")
-                        .HasColumnType("double precision");
-
-                    b.Property<long>("EitResponses")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
-
-                    b.Property<double?>("Iit")
-                        .HasColumnType("double precision");
-
-                    b.Property<long>("IitResponses")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Indicators")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<long>("LastResponseId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("MinimumResponses")
-                        .HasColumnType("integer");
-
-                    b.Property<double?>("Oit")
-                        .HasColumnType("double precision");
-
-                    b.Property<long>("OitMark")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("RatingCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<long>("ResponseCount")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("RulesVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<double?>("Total")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("RoundId");
-
-                    b.HasIndex("FiscalYear", "AgencyId");
-
-                    b.ToTable("RoundScoreSnapshots");
-                });
-
             modelBuilder.Entity("ItaSurvey.Web.Data.DataVersion", b =>
                 {
                     b.Property<string>("Name")
@@ -303,6 +240,11 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                         new
                         {
                             Name = "overview",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "surveys",
                             Version = 0L
                         });
                 });
@@ -643,7 +585,12 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("SurveyVersionId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SurveyVersionId");
 
                     b.HasIndex("AgencyId", "FiscalYear")
                         .IsUnique();
@@ -671,6 +618,158 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PublicLinks");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Eit")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("EitResponses")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Iit")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("IitResponses")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("LastResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MinimumResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Oit")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("OitMark")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RatingCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ResponseCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Total")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RoundId");
+
+                    b.HasIndex("FiscalYear", "AgencyId");
+
+                    b.ToTable("RoundScoreSnapshots");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BasedOnId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnId");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("FiscalYear", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SurveyVersions");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersionFile", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("VersionId", "Name");
+
+                    b.ToTable("SurveyVersionFiles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -848,15 +947,6 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
-                {
-                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
-                        .WithOne()
-                        .HasForeignKey("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", "RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ItaSurvey.Web.Imports.OfficialIndicatorScore", b =>
                 {
                     b.HasOne("ItaSurvey.Web.Imports.OfficialResult", null)
@@ -937,6 +1027,11 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ItaSurvey.Web.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Agency");
                 });
 
@@ -949,6 +1044,32 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithOne()
+                        .HasForeignKey("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersion", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersionFile", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Surveys.SurveyVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1025,6 +1146,11 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ItaSurvey.Web.Rounds.AssessmentRound", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersion", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }

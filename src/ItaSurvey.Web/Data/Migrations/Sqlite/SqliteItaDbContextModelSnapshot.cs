@@ -212,69 +212,6 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
-                {
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Eit")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("EitResponses")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FiscalYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Iit")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("IitResponses")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Indicators")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastResponseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MinimumResponses")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Oit")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("OitMark")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RatingCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ResponseCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RulesVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Total")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("RoundId");
-
-                    b.HasIndex("FiscalYear", "AgencyId");
-
-                    b.ToTable("RoundScoreSnapshots");
-                });
-
             modelBuilder.Entity("ItaSurvey.Web.Data.DataVersion", b =>
                 {
                     b.Property<string>("Name")
@@ -292,6 +229,11 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         new
                         {
                             Name = "overview",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "surveys",
                             Version = 0L
                         });
                 });
@@ -618,7 +560,12 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SurveyVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SurveyVersionId");
 
                     b.HasIndex("AgencyId", "FiscalYear")
                         .IsUnique();
@@ -646,6 +593,156 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PublicLinks");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Eit")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("EitResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Iit")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("IitResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Oit")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("OitMark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResponseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Total")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RoundId");
+
+                    b.HasIndex("FiscalYear", "AgencyId");
+
+                    b.ToTable("RoundScoreSnapshots");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BasedOnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnId");
+
+                    b.HasIndex("ContentHash");
+
+                    b.HasIndex("FiscalYear", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SurveyVersions");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersionFile", b =>
+                {
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId", "Name");
+
+                    b.ToTable("SurveyVersionFiles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -817,15 +914,6 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
-                {
-                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
-                        .WithOne()
-                        .HasForeignKey("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", "RoundId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ItaSurvey.Web.Imports.OfficialIndicatorScore", b =>
                 {
                     b.HasOne("ItaSurvey.Web.Imports.OfficialResult", null)
@@ -906,6 +994,11 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ItaSurvey.Web.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Agency");
                 });
 
@@ -918,6 +1011,32 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithOne()
+                        .HasForeignKey("ItaSurvey.Web.ScoredResults.RoundScoreSnapshot", "RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersion", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersionFile", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Surveys.SurveyVersion", null)
+                        .WithMany("Files")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -994,6 +1113,11 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ItaSurvey.Web.Rounds.AssessmentRound", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Surveys.SurveyVersion", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }
