@@ -47,26 +47,38 @@ internal sealed class SchemaCheck
             var path = file.Lines.PathOf(detail.InstanceLocation.ToString());
             foreach (var (keyword, error) in detail.Errors)
             {
-                var message = Explain(keyword, error, path);
-                if (message is not null && reported.Add(path + message))
+                if (Explain(keyword, error, path) is { } message && reported.Add(path + message.English))
                 {
-                    file.Report(path, message);
+                    file.Report(path, message.English, message.Thai);
                 }
             }
         }
     }
 
-    // Turns the validator's wording into plain sentences for the keywords editors meet most;
-    // "oneOf"/"anyOf" summaries are skipped because their branches are reported on their own.
-    private static string? Explain(string keyword, string error, string path) => keyword switch
+    // Turns the validator's wording into plain sentences, in English and in Thai, for the keywords
+    // editors meet most; "oneOf"/"anyOf" summaries are skipped because their branches are reported on their own.
+    private static (string English, string Thai)? Explain(string keyword, string error, string path)
     {
-        "required" => $"A required property is missing: {error.Replace("Required properties ", "", StringComparison.Ordinal).Replace(" are not present", "", StringComparison.Ordinal)}.",
-        "" or "additionalProperties" or "unevaluatedProperties" or "falseSchema" when path.Contains('.', StringComparison.Ordinal) =>
-            $"Unknown property '{path[(path.LastIndexOf('.') + 1)..]}': it is not part of the format (check its spelling).",
-        "oneOf" or "anyOf" => null,
-        "enum" => "The value is not one of those allowed here (see the schema's enum).",
-        "type" => $"The value has the wrong type: {error}",
-        "pattern" => $"The value does not have the expected form: {error}",
-        _ => $"Does not match the schema ({keyword}): {error}",
-    };
+        switch (keyword)
+        {
+            case "required":
+                var missing = error.Replace("Required properties ", "", StringComparison.Ordinal).Replace(" are not present", "", StringComparison.Ordinal);
+                return ($"A required property is missing: {missing}.", $"ขาดฟิลด์ที่ต้องระบุ: {missing}");
+            case "" or "additionalProperties" or "unevaluatedProperties" or "falseSchema" when path.Contains('.', StringComparison.Ordinal):
+                var name = path[(path.LastIndexOf('.') + 1)..];
+                return ($"Unknown property '{name}': it is not part of the format (check its spelling).",
+                    $"ไม่รู้จักฟิลด์ '{name}' เพราะไม่อยู่ในรูปแบบที่กำหนด (ตรวจสอบการสะกด)");
+            case "oneOf" or "anyOf":
+                return null;
+            case "enum":
+                return ("The value is not one of those allowed here (see the schema's enum).",
+                    "ค่านี้ไม่ใช่ค่าที่อนุญาตให้ใช้ในตำแหน่งนี้ (ดูค่าที่อนุญาตใน enum ของ schema)");
+            case "type":
+                return ($"The value has the wrong type: {error}", $"ค่านี้มีชนิดข้อมูลไม่ถูกต้อง: {error}");
+            case "pattern":
+                return ($"The value does not have the expected form: {error}", $"ค่านี้ไม่อยู่ในรูปแบบที่กำหนด: {error}");
+            default:
+                return ($"Does not match the schema ({keyword}): {error}", $"ไม่ตรงกับรูปแบบที่กำหนด ({keyword}): {error}");
+        }
+    }
 }

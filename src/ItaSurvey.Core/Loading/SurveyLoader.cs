@@ -51,7 +51,7 @@ public static partial class SurveyLoader
         var problems = new List<DefinitionProblem>();
         if (!Directory.Exists(root))
         {
-            problems.Add(new(root, 0, "$", "The folder does not exist."));
+            problems.Add(new(root, 0, "$", "The folder does not exist.", "ไม่พบโฟลเดอร์นี้"));
             return new(null, problems);
         }
         var yearFolders = Directory.GetDirectories(root)
@@ -60,7 +60,7 @@ public static partial class SurveyLoader
             .ToList();
         if (yearFolders.Count == 0)
         {
-            problems.Add(new(root, 0, "$", "No fiscal year folder (such as 2566/) was found."));
+            problems.Add(new(root, 0, "$", "No fiscal year folder (such as 2566/) was found.", "ไม่พบโฟลเดอร์ปีงบประมาณ (เช่น 2566/)"));
         }
 
         var years = yearFolders.Select(folder => LoadYear(ReadFolder(folder, problems), problems)).ToList();
@@ -91,7 +91,8 @@ public static partial class SurveyLoader
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         if (!Directory.Exists(folder) || !YearFolder().IsMatch(name))
         {
-            problems.Add(new(folder, 0, "$", "Expected a fiscal year folder named by its Buddhist Era year, such as 2570/."));
+            problems.Add(new(folder, 0, "$", "Expected a fiscal year folder named by its Buddhist Era year, such as 2570/.",
+                "ต้องเป็นโฟลเดอร์ปีงบประมาณที่ตั้งชื่อตามปีพุทธศักราช เช่น 2570/"));
             return new(0, []);
         }
         return YearFiles.FromFolder(folder, int.Parse(name, CultureInfo.InvariantCulture));
@@ -106,7 +107,8 @@ public static partial class SurveyLoader
         }
         foreach (var tooLarge in files.Files.Where(f => f.Content.Length > YearFiles.MaxFileBytes))
         {
-            problems.Add(new(tooLarge.Location, 0, "$", $"The file is {tooLarge.Content.Length / 1024} KB; a definition file may be at most {YearFiles.MaxFileBytes / 1024} KB."));
+            problems.Add(new(tooLarge.Location, 0, "$", $"The file is {tooLarge.Content.Length / 1024} KB; a definition file may be at most {YearFiles.MaxFileBytes / 1024} KB.",
+                $"ไฟล์มีขนาด {tooLarge.Content.Length / 1024} KB แต่ไฟล์กำหนดแบบประเมินแต่ละไฟล์มีขนาดได้ไม่เกิน {YearFiles.MaxFileBytes / 1024} KB"));
         }
         if (files.Files.Any(f => f.Content.Length > YearFiles.MaxFileBytes))
         {
@@ -116,7 +118,7 @@ public static partial class SurveyLoader
         if (modelSource is null)
         {
             var location = files.Files[0].Location;
-            problems.Add(new(Path.Combine(Path.GetDirectoryName(location) ?? "", ModelFile), 0, "$", "The year has no model.json."));
+            problems.Add(new(Path.Combine(Path.GetDirectoryName(location) ?? "", ModelFile), 0, "$", "The year has no model.json.", "ปีงบประมาณนี้ไม่มีไฟล์ model.json"));
             return null;
         }
         var (model, modelFile) = Read<AssessmentModel>(modelSource, SchemaCheck.Model, problems);
@@ -149,7 +151,8 @@ public static partial class SurveyLoader
             if (!questionnaires.ContainsKey(code) && files.File(expected) is null)
             {
                 var location = Path.Combine(Path.GetDirectoryName(modelSource.Location) ?? "", expected);
-                modelFile!.Report($"$.instruments[{i}]", $"Instrument {code} has no questionnaire: expected the file {location}.");
+                modelFile!.Report($"$.instruments[{i}]", $"Instrument {code} has no questionnaire: expected the file {location}.",
+                    $"เครื่องมือ {code} ยังไม่มีแบบสอบถาม: ต้องมีไฟล์ {location}");
             }
         }
         return new SurveyYear(model, questionnaires);
@@ -167,7 +170,8 @@ public static partial class SurveyLoader
         }
         catch (JsonException e)
         {
-            problems.Add(new(path, (int)(e.LineNumber ?? -1) + 1, string.IsNullOrEmpty(e.Path) ? "$" : e.Path, "The file is not valid JSON: " + PlainMessage(e)));
+            problems.Add(new(path, (int)(e.LineNumber ?? -1) + 1, string.IsNullOrEmpty(e.Path) ? "$" : e.Path, "The file is not valid JSON: " + PlainMessage(e),
+                "ไฟล์ไม่ใช่ JSON ที่ถูกต้อง: " + PlainMessage(e)));
             return (null, null);
         }
 
@@ -187,7 +191,7 @@ public static partial class SurveyLoader
             {
                 if (schemaValid)
                 {
-                    file.Report(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, "The value cannot be read: " + PlainMessage(e));
+                    file.Report(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, "The value cannot be read: " + PlainMessage(e), "อ่านค่านี้ไม่ได้: " + PlainMessage(e));
                 }
                 return (null, file);
             }
