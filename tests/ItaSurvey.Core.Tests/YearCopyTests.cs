@@ -126,6 +126,8 @@ public class YearCopyTests
     [InlineData(2564)]
     [InlineData(2565)]
     [InlineData(2566)]
+    [InlineData(2567)]
+    [InlineData(2568)]
     public void The_repository_files_are_written_the_way_the_tooling_writes_them(int year)
     {
         foreach (var file in Files(year).Files)
