@@ -9,21 +9,23 @@ public class DefinitionsTests
         var result = Loading.SurveyLoader.Load(Surveys.Root);
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Problems));
-        Assert.Equal([2564, 2565, 2566], result.Catalog!.Years.Select(y => y.FiscalYear));
+        Assert.Equal([2564, 2565, 2566, 2567, 2568], result.Catalog!.Years.Select(y => y.FiscalYear));
     }
 
     [Theory]
-    [InlineData(2564)]
-    [InlineData(2565)]
-    [InlineData(2566)]
-    public void Every_year_has_30_IIT_questions_with_51_answer_fields_15_EIT_questions_and_43_OIT_items(int fiscalYear)
+    [InlineData(2564, 43)]
+    [InlineData(2565, 43)]
+    [InlineData(2566, 43)]
+    [InlineData(2567, 43)] // assumed: 2566's OIT kept
+    [InlineData(2568, 26)] // renumbered O1–O26
+    public void Every_year_has_30_IIT_questions_with_51_answer_fields_15_EIT_questions_and_its_OIT_items(int fiscalYear, int oitItems)
     {
         var year = Surveys.Year(fiscalYear);
 
         Assert.Equal(30, year.Questionnaire("IIT").Questions.Count);
         Assert.Equal(51, year.Questionnaire("IIT").AnswerFields().Count());
         Assert.Equal(15, year.Questionnaire("EIT").Questions.Count);
-        Assert.Equal(43, year.Questionnaire("OIT").Questions.Count);
+        Assert.Equal(oitItems, year.Questionnaire("OIT").Questions.Count);
         Assert.False(year.Questionnaire("EIT").OfficialWording);
     }
 
@@ -38,6 +40,8 @@ public class DefinitionsTests
     [Theory]
     [InlineData(2565, "9.1=9 9.2=8 9.3=7 9.4=4 9.5=5 10.1=8 10.2=2")]
     [InlineData(2566, "9.1=10 9.2=8 9.3=4 9.4=4 9.5=4 10.1=8 10.2=5")]
+    [InlineData(2567, "9.1=10 9.2=8 9.3=4 9.4=4 9.5=4 10.1=8 10.2=5")]
+    [InlineData(2568, "9.1=5 9.2=6 9.3=2 9.4=3 9.5=4 10.1=4 10.2=2")]
     public void OIT_items_follow_each_year_numbering(int fiscalYear, string expected)
     {
         var counts = Surveys.Year(fiscalYear).Questionnaire("OIT").Questions

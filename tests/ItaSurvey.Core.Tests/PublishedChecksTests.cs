@@ -23,6 +23,54 @@ public class PublishedChecksTests
     }
 
     [Fact]
+    public void Thai_PBS_2566_total_95_81_is_rated_passed_good_not_passed_excellent()
+    {
+        // Only the total (95.81) and the rating (ผ่านดี) were published. These instrument scores are
+        // plausible ones that give that total, with every instrument at 85 or more and one (EIT) below
+        // 95: what the unconfirmed 2566 rules need for ผ่านดี. They are not Thai PBS's real scores.
+        var model = Surveys.Year(2566).Model;
+        var scores = Indicators(iit: 96.40, eit: 93.30, oit: 97.26);
+
+        var result = AssessmentScorer.FromIndicatorScores(model, scores);
+
+        Assert.Equal("95.81", ScoreRounding.Display(result.Total));
+        Assert.Equal("passed-good", result.Rating!.Code);
+        Assert.Equal("ผ่านดี", result.Rating.Name.Th);
+    }
+
+    [Theory]
+    [InlineData(2566)]
+    [InlineData(2568)]
+    public void A_total_of_95_81_with_every_instrument_at_95_would_be_passed_excellent(int year)
+    {
+        // The other side of the Thai PBS case: the total alone does not decide the level.
+        var result = AssessmentScorer.FromIndicatorScores(Surveys.Year(year).Model, Indicators(iit: 96.40, eit: 95.00, oit: 95.975));
+
+        Assert.Equal("95.81", ScoreRounding.Display(result.Total));
+        Assert.Equal("passed-excellent", result.Rating!.Code);
+    }
+
+    [Fact]
+    public void The_Office_of_the_Auditor_General_2568_total_94_64_with_EIT_below_85_is_rated_passed()
+    {
+        // Published: total 94.64, EIT below 85, rated ผ่าน. IIT 99 and OIT 98.975 are plausible values
+        // that give the total with an EIT of 84.50; the real instrument scores were not seen.
+        var model = Surveys.Year(2568).Model;
+        var scores = Indicators(iit: 99.00, eit: 84.50, oit: 98.975);
+
+        var result = AssessmentScorer.FromIndicatorScores(model, scores);
+
+        Assert.Equal("94.64", ScoreRounding.Display(result.Total));
+        Assert.Equal("84.50", ScoreRounding.Display(result.Instrument("EIT").Score));
+        Assert.Equal("passed", result.Rating!.Code);
+        Assert.Equal("ผ่าน", result.Rating.Name.Th);
+    }
+
+    /// <summary>Indicator scores that give these instrument scores: every indicator of an instrument alike.</summary>
+    private static Dictionary<string, double> Indicators(double iit, double eit, double oit) =>
+        Enumerable.Range(1, 10).ToDictionary(i => i.ToString(), i => i <= 5 ? iit : i <= 8 ? eit : oit);
+
+    [Fact]
     public void The_instrument_scores_are_plain_means_of_their_indicators()
     {
         var model = Surveys.Year(2564).Model;
