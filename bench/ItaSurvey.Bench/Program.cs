@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
     "export" => await ExportBenchmark.RunAsync(args[1..]),
     "overview" => await OverviewBenchmark.RunAsync(args[1..]),
+    "years" => await YearsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +22,7 @@ static int Usage()
     Console.WriteLine("  slips [count=1000]   draw single-use slips as one PDF, 10 to an A4 page");
     Console.WriteLine("  " + DashboardBenchmark.Usage + "   build the round dashboard as the admin page does");
     Console.WriteLine("  " + OverviewBenchmark.Usage);
+    Console.WriteLine("  " + YearsBenchmark.Usage);
     Console.WriteLine("  " + LoadBenchmark.Usage);
     Console.WriteLine("       GET + POST complete EIT submissions against the built app on a fresh SQLite file; first:");
     Console.WriteLine("       dotnet build -c Release src/ItaSurvey.Web");

@@ -42,12 +42,14 @@ public sealed class AppVerbs
 
     /// <summary>
     /// create-round --json for a tambon municipality in ประจวบคีรีขันธ์ (group tambon-municipality-s,
-    /// 50 staff, fiscal year 2566), open from 2566-01-01 until <paramref name="closes"/>.
+    /// 50 staff, fiscal year 2566 unless another is given), open from 2566-01-01 until <paramref name="closes"/>.
     /// </summary>
-    public async Task<CreatedRound> CreateRoundAsync(string agency, string iitMode = "open", string closes = "2575-12-31", CancellationToken cancellationToken = default)
+    public async Task<CreatedRound> CreateRoundAsync(string agency, string iitMode = "open", string closes = "2575-12-31", int year = 2566,
+        CancellationToken cancellationToken = default)
     {
         var run = await RunOkAsync(["create-round", "--agency", agency, "--province", "ประจวบคีรีขันธ์", "--group", "tambon-municipality-s",
-            "--headcount", "50", "--year", "2566", "--opens", "2566-01-01", "--closes", closes, "--iit-mode", iitMode, "--json"], null, cancellationToken);
+            "--headcount", "50", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--opens", "2566-01-01", "--closes", closes,
+            "--iit-mode", iitMode, "--json"], null, cancellationToken);
         return run.Json<CreatedRound>();
     }
 

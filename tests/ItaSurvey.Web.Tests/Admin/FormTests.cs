@@ -83,9 +83,9 @@ public class FormTests
         Assert.Equal("กรุณาเลือกปีงบประมาณที่มีชุดแบบวัด", new RoundForm { FiscalYear = 2599 }.ValidateNew(Catalog, [])["FiscalYear"]);
         Assert.Contains("มีรอบการประเมินปีงบประมาณ พ.ศ. 2566 แล้ว", new RoundForm { FiscalYear = 2566 }.ValidateNew(Catalog, [2566])["FiscalYear"]);
         Assert.Equal(["OpensOn", "ClosesOn"], new RoundForm { FiscalYear = 2566 }.ValidateNew(Catalog, []).Fields);
-        Assert.Equal(2566, RoundForm.New(Catalog, []).FiscalYear);
-        Assert.Equal(2565, RoundForm.New(Catalog, [2566]).FiscalYear);
-        Assert.Equal([2564], RoundForm.FreeYears(Catalog, [2566, 2565]));
+        Assert.Equal(2568, RoundForm.New(Catalog, []).FiscalYear); // the newest year defined
+        Assert.Equal(2567, RoundForm.New(Catalog, [2568]).FiscalYear);
+        Assert.Equal([2564], RoundForm.FreeYears(Catalog, [2568, 2567, 2566, 2565]));
     }
 
     [Fact]

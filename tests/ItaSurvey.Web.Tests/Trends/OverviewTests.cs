@@ -80,16 +80,16 @@ public class OverviewTests : IAsyncLifetime
     {
         var province = await QueryAsync(new OverviewQuery(Province: "ตราด"));
         var group = await QueryAsync(new OverviewQuery(Group: "sao-m", Name: "ทดสอบ"));
-        var rating = await QueryAsync(new OverviewQuery(Rating: "passed"));
+        var rating = await QueryAsync(new OverviewQuery(Rating: "passed-good"));
         var name = await QueryAsync(new OverviewQuery(Name: "ทดสอบ 10"));
 
         Assert.Equal(40, province.Matching);
         Assert.All(province.Rows, r => Assert.Equal("ตราด", r.Province));
         Assert.Equal(60, group.Matching);
-        // Totals 85 … 94.75 pass without a higher level (ผ่านดี needs 90+ and every instrument at 85+).
-        var passed = _agencies.Count(a => a.Total >= 85 && a.Total < 90);
-        Assert.Equal(passed, rating.Matching);
-        Assert.All(rating.Rows, r => Assert.Equal("passed", r.Rating!.Code));
+        // Totals 85 … 94.75 with every instrument at the total rate ผ่านดี (85+ throughout; ผ่านดีเยี่ยม needs 95+ throughout).
+        var good = _agencies.Count(a => a.Total >= 85 && a.Total < 95);
+        Assert.Equal(good, rating.Matching);
+        Assert.All(rating.Rows, r => Assert.Equal("passed-good", r.Rating!.Code));
         Assert.Equal(["เทศบาลทดสอบ 100", "เทศบาลทดสอบ 101", "เทศบาลทดสอบ 102", "เทศบาลทดสอบ 103", "เทศบาลทดสอบ 104", "เทศบาลทดสอบ 105", "เทศบาลทดสอบ 106", "เทศบาลทดสอบ 107", "เทศบาลทดสอบ 108", "เทศบาลทดสอบ 109"], name.Rows.Select(r => r.Name));
     }
 
