@@ -28,7 +28,7 @@ public partial class ThaiMessagesTests
         ["scale level without usable points"] = new(c => c.Replace("2566/model.json", "\"points\": 100", "\"points\": \"100/0\""), "ระดับคำตอบที่ 4 ของมาตรวัด A4 ไม่มีคะแนนที่ใช้ได้"),
         ["scale level above 100 points"] = new(c => c.Replace("2566/model.json", "\"points\": 100", "\"points\": 150"), "ให้ 150 คะแนน แต่คะแนนต้องอยู่ระหว่าง 0 ถึง 100"),
         ["indicator of a missing instrument"] = new(c => c.Replace("2566/model.json", "\"instrument\": \"EIT\"", "\"instrument\": \"XIT\""), "ระบุว่าอยู่ในเครื่องมือ 'XIT' ซึ่งไม่มีอยู่ในรายการเครื่องมือ"),
-        ["rating levels out of order"] = new(c => c.Replace("2566/model.json", "\"minTotal\": 90", "\"minTotal\": 99"), "ให้เรียงระดับผลการประเมินจากสูงสุดไปต่ำสุด"),
+        ["rating levels out of order"] = new(c => c.Replace("2566/model.json", "\"minTotal\": 85", "\"minTotal\": 99"), "ให้เรียงระดับผลการประเมินจากสูงสุดไปต่ำสุด"),
         ["lowest rating level above 0"] = new(c => c.Replace("2566/model.json", "\"minTotal\": 0", "\"minTotal\": 10"), "ระดับผลการประเมินต่ำสุด (failed) ต้องเริ่มที่คะแนนรวม 0"),
         ["urgent above improve"] = new(c => c.Replace("2566/model.json", "\"urgentBelow\": 85", "\"urgentBelow\": 95"), "ค่า urgentBelow สูงกว่า improveBelow"),
         ["question naming a missing indicator"] = new(c => c.Replace("2566/iit.json", "\"indicator\": \"3\"", "\"indicator\": \"33\""), "ข้อคำถาม I13 ระบุตัวชี้วัด '33' ซึ่งไม่ได้กำหนดไว้ใน model.json"),

@@ -217,7 +217,7 @@ public class YearDiffTests
         Assert.Equal(["AA", "A", "B", "C", "D", "E", "F"], rating.Where(c => c.Kind == ChangeKind.Removed).Select(c => c.Code));
         Assert.Equal(["passed-excellent", "passed-good", "passed", "failed"], rating.Where(c => c.Kind == ChangeKind.Added).Select(c => c.Code));
         Assert.Equal("ลบระดับผลการประเมิน AA (คะแนนรวมตั้งแต่ 95)", rating.First(c => c.Code == "AA").Description.Th);
-        Assert.Equal("Rating level passed-good added: Passed, good (total from 90)", rating.First(c => c.Code == "passed-good").Description.En);
+        Assert.Equal("Rating level passed-good added: Passed, good (total from 85)", rating.First(c => c.Code == "passed-good").Description.En);
         Assert.Empty(diff.In(ChangeArea.Instruments));
         Assert.All(diff.In(ChangeArea.Questions), c => Assert.True(c.IsAnnotation));
         var o31 = diff.For("O31").Single(c => c.Kind == ChangeKind.Moved);
