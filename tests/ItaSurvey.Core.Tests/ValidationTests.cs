@@ -37,6 +37,8 @@ public class ValidationTests
         // The level's object opens two lines above its points.
         AssertProblem(problems, copy.PathOf(file), pointsLine - 2, "$.scales[0].levels[0]", "missing", "points");
         AssertProblem(problems, copy.PathOf(file), thaiLine, "$.indicators[2].name", "missing", "th");
+        // Points written as fractions ("100/3") take the other branch of the schema: not problems.
+        Assert.Equal(2, problems.Count);
     }
 
     [Fact]

@@ -38,9 +38,15 @@ internal sealed class SchemaCheck
             return;
         }
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var detail in results.Details ?? [])
+        var details = results.Details ?? [];
+        // A branch of a oneOf/anyOf that the value did not take is not a problem when another
+        // branch matched: "100/3" fails the number branch of points but matches the fraction one.
+        var failedChoices = details.Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Keys.Where(k => k is "oneOf" or "anyOf").Select(k => d.EvaluationPath + "/" + k))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var detail in details)
         {
-            if (detail.Errors is null)
+            if (detail.Errors is null || InChoiceThatMatched(detail.EvaluationPath.ToString(), failedChoices))
             {
                 continue;
             }
@@ -53,6 +59,21 @@ internal sealed class SchemaCheck
                 }
             }
         }
+    }
+
+    private static bool InChoiceThatMatched(string evaluationPath, HashSet<string> failedChoices)
+    {
+        foreach (var keyword in new[] { "/oneOf/", "/anyOf/" })
+        {
+            for (var at = evaluationPath.IndexOf(keyword, StringComparison.Ordinal); at >= 0; at = evaluationPath.IndexOf(keyword, at + 1, StringComparison.Ordinal))
+            {
+                if (!failedChoices.Contains(evaluationPath[..(at + keyword.Length - 1)]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // Turns the validator's wording into plain sentences, in English and in Thai, for the keywords
