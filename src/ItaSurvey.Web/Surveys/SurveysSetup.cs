@@ -1,4 +1,5 @@
 using ItaSurvey.Core.Model;
+using ItaSurvey.Web.Api;
 
 namespace ItaSurvey.Web.Surveys;
 
@@ -33,6 +34,8 @@ public static class SurveysSetup
             await library.RefreshIfDueAsync(context.RequestAborted);
             await next(context);
         });
+        app.MapApiGroup().MapFiscalYearsApi();
+        app.MapVersionPreview();
         return app;
     }
 
