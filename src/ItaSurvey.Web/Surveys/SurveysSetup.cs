@@ -18,6 +18,7 @@ public static class SurveysSetup
         builder.Services.AddSingleton<SurveyLibrary>();
         builder.Services.AddSingleton<SurveyImport>();
         builder.Services.AddSingleton<SurveyVersions>();
+        builder.Services.AddSingleton<VersionImpact>();
         builder.Services.AddHostedService<SurveyImportOnStart>();
         return builder;
     }
