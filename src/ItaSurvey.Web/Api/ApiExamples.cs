@@ -7,6 +7,7 @@ using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Rounds;
 using ItaSurvey.Web.ScoredResults;
+using ItaSurvey.Web.Surveys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -71,6 +72,15 @@ public static class ApiExamples
         [typeof(LockRequest)] = new LockRequest(true),
         [typeof(CreatedUserDto)] = new CreatedUserDto(User, "generated-passphrase-7k2m"),
         [typeof(TokenDto)] = new TokenDto(3, "provincial office", "itas_Ab3dEf7…", At, new DateOnly(2023, 5, 2), null, true),
+        [typeof(FiscalYearVersionDto)] = new FiscalYearVersionDto(12, 2566, 2, "published", "copy", 3, At, "admin@example.go.th", At, 4, true),
+        [typeof(FiscalYearDto)] = new FiscalYearDto(12, 2566, 2, "draft", "copy", 3, 5, "9c1d…", At, "admin@example.go.th", null, null, false, 0,
+            new Dictionary<string, string> { ["model.json"] = "{ \"fiscalYear\": 2566, … }" }, []),
+        [typeof(FiscalYearFilesRequest)] = new FiscalYearFilesRequest(5, new Dictionary<string, string> { ["model.json"] = "{ \"fiscalYear\": 2566, … }" }),
+        [typeof(FiscalYearSavedDto)] = new FiscalYearSavedDto(12, 6),
+        [typeof(FiscalYearPublishRequest)] = new FiscalYearPublishRequest(6),
+        [typeof(FiscalYearPublishedDto)] = new FiscalYearPublishedDto(12, 2566, 2),
+        [typeof(RoundVersionRequest)] = new RoundVersionRequest(12, 3),
+        [typeof(RoundVersionDto)] = new RoundVersionDto(7, 12, 2566, 2),
         [typeof(HttpValidationProblemDetails)] = new Dictionary<string, object>
         {
             ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1", ["title"] = "One field is invalid.", ["status"] = 400,
@@ -90,6 +100,7 @@ public static class ApiExamples
             "ท่านอ่านข้อมูลของหน่วยงาน 1 ได้แต่แก้ไขไม่ได้ การแก้ไขต้องมีบทบาท SystemAdmin หรือ AgencyAdmin"),
         [404] = ("There is no round 99 that you may see.", "ไม่พบรอบการประเมิน 99 ที่ท่านเข้าถึงได้"),
         [409] = ("Agency 1 already has a round for fiscal year 2566.", "หน่วยงาน 1 มีรอบการประเมินปีงบประมาณ 2566 แล้ว"),
+        [422] = ("2 problem(s) found; nothing was stored.", "พบปัญหา 2 รายการ ยังไม่ได้บันทึกอะไร"),
         [413] = ("The body is larger than 64 KB.", "ข้อมูลที่ส่งมีขนาดเกิน 64 KB"),
         [415] = ("Send the body as JSON with 'Content-Type: application/json' (the request said 'text/plain').",
             "ส่งข้อมูลเป็น JSON พร้อมส่วนหัว 'Content-Type: application/json' (คำขอนี้ระบุ 'text/plain')"),

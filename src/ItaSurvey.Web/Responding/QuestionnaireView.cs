@@ -33,6 +33,9 @@ public sealed record QuestionnaireView(
 
     public bool AnsweredOnThisDevice { get; init; }
 
+    /// <summary>An administrator's preview of a version: a banner says so, and the form has nowhere to post and no submit.</summary>
+    public bool Preview { get; init; }
+
     public bool IsEit => Link.Instrument == "EIT";
 
     public bool MissingCapacity => ShowErrors && IsEit && Capacity is null;
@@ -46,7 +49,7 @@ public sealed record QuestionnaireView(
     /// <summary>The text in the page's language.</summary>
     public string T(LocalizedText text) => text.For(English ? "en" : "th");
 
-    public string FormAction => $"/go/{Link.Instrument.ToLowerInvariant()}/{Link.Code}" + (English ? "?lang=en" : "");
+    public string FormAction => Preview ? "#preview" : $"/go/{Link.Instrument.ToLowerInvariant()}/{Link.Code}" + (English ? "?lang=en" : "");
 }
 
 /// <summary>A public link with what its pages show about the round and agency.</summary>

@@ -10,6 +10,7 @@ public static class RoundsSetup
         builder.Services.AddSingleton<RoundAdmin>();
         // Scoped: it asks the (scoped) agency access service for each user.
         builder.Services.AddScoped<RoundOverview>();
+        builder.Services.AddScoped<RoundVersions>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using ItaSurvey.Core.Model;
+using ItaSurvey.Web.Api;
 
 namespace ItaSurvey.Web.Surveys;
 
@@ -17,6 +18,7 @@ public static class SurveysSetup
         builder.Services.AddSingleton<SurveyLibrary>();
         builder.Services.AddSingleton<SurveyImport>();
         builder.Services.AddSingleton<SurveyVersions>();
+        builder.Services.AddSingleton<VersionImpact>();
         builder.Services.AddHostedService<SurveyImportOnStart>();
         return builder;
     }
@@ -33,6 +35,8 @@ public static class SurveysSetup
             await library.RefreshIfDueAsync(context.RequestAborted);
             await next(context);
         });
+        app.MapApiGroup().MapFiscalYearsApi();
+        app.MapVersionPreview();
         return app;
     }
 
