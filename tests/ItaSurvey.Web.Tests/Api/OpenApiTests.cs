@@ -19,11 +19,12 @@ public partial class OpenApiTests
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
         [
-            "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/agencies/{id}/rounds", "/api/v1/rounds/{id}",
+            "/api/v1/agencies", "/api/v1/agencies/{id}", "/api/v1/agencies/{id}/rounds", "/api/v1/fiscal-years", "/api/v1/fiscal-years/{id}",
+            "/api/v1/fiscal-years/{id}/files", "/api/v1/fiscal-years/{id}/publish", "/api/v1/rounds/{id}",
             "/api/v1/rounds/{id}/access-codes", "/api/v1/rounds/{id}/export/responses.csv", "/api/v1/rounds/{id}/export/responses.xlsx",
             "/api/v1/rounds/{id}/export/results.csv", "/api/v1/rounds/{id}/export/results.xlsx", "/api/v1/rounds/{id}/oit",
             "/api/v1/rounds/{id}/oit/{code}", "/api/v1/rounds/{id}/report", "/api/v1/rounds/{id}/report/items/{itemId}",
-            "/api/v1/rounds/{id}/responses/count", "/api/v1/rounds/{id}/results", "/api/v1/tokens", "/api/v1/tokens/{tokenId}",
+            "/api/v1/rounds/{id}/responses/count", "/api/v1/rounds/{id}/results", "/api/v1/rounds/{id}/version", "/api/v1/tokens", "/api/v1/tokens/{tokenId}",
             "/api/v1/users", "/api/v1/users/{userId}", "/api/v1/users/{userId}/lock",
         ], paths);
         var createAgency = document.GetProperty("paths").GetProperty("/api/v1/agencies").GetProperty("post");
