@@ -10,9 +10,9 @@ internal sealed class SchemaCheck
 
     private SchemaCheck(JsonSchema schema) => _schema = schema;
 
-    private static readonly Lazy<SchemaCheck> LazyModel = new(() => Embedded("assessment-model.schema.json"));
+    private static readonly Lazy<SchemaCheck> LazyModel = new(() => Embedded(SurveySchemas.Model));
 
-    private static readonly Lazy<SchemaCheck> LazyQuestionnaire = new(() => Embedded("questionnaire.schema.json"));
+    private static readonly Lazy<SchemaCheck> LazyQuestionnaire = new(() => Embedded(SurveySchemas.Questionnaire));
 
     /// <summary>The schema of <c>model.json</c>, as built into the app.</summary>
     public static SchemaCheck Model => LazyModel.Value;
@@ -22,13 +22,8 @@ internal sealed class SchemaCheck
 
     // The schemas of surveys/schema/ are compiled in, so that a stored or uploaded version is
     // checked by the same rules as the files in git; each gets its own registry so that they never clash.
-    private static SchemaCheck Embedded(string name)
-    {
-        using var stream = typeof(SchemaCheck).Assembly.GetManifestResourceStream("schema/" + name)
-            ?? throw new InvalidOperationException($"The schema {name} is not built into ItaSurvey.Core.");
-        using var reader = new StreamReader(stream);
-        return new(JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
-    }
+    private static SchemaCheck Embedded(string name) =>
+        new(JsonSchema.FromText(SurveySchemas.Text(name), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
     public void Check(JsonElement document, DefinitionFile file)
     {

@@ -11,6 +11,9 @@ public sealed record SurveyLoadResult(SurveyCatalog? Catalog, IReadOnlyList<Defi
 {
     /// <summary>True when no problem was found.</summary>
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>The files of each year as read, in the order of <see cref="SurveyCatalog.Years"/> (when valid).</summary>
+    public IReadOnlyList<YearFiles> Files { get; init; } = [];
 }
 
 /// <summary>The outcome of loading one fiscal year's files: the year when valid, and every problem found.</summary>
@@ -63,8 +66,9 @@ public static partial class SurveyLoader
             problems.Add(new(root, 0, "$", "No fiscal year folder (such as 2566/) was found.", "ไม่พบโฟลเดอร์ปีงบประมาณ (เช่น 2566/)"));
         }
 
-        var years = yearFolders.Select(folder => LoadYear(ReadFolder(folder, problems), problems)).ToList();
-        return problems.Count == 0 ? new(new SurveyCatalog(years!), problems) : new(null, problems);
+        var sets = yearFolders.Select(folder => ReadFolder(folder, problems)).ToList();
+        var years = sets.Select(set => LoadYear(set, problems)).ToList();
+        return problems.Count == 0 ? new(new SurveyCatalog(years!), problems) { Files = sets } : new(null, problems);
     }
 
     /// <summary>
@@ -158,20 +162,41 @@ public static partial class SurveyLoader
         return new SurveyYear(model, questionnaires);
     }
 
+    /// <summary>
+    /// Only whether each file is JSON at all, with the loader's message for each that is not: a
+    /// draft may be saved with other problems while it is edited, never with a file that is not JSON.
+    /// </summary>
+    public static IReadOnlyList<DefinitionProblem> SyntaxProblems(YearFiles files)
+    {
+        var problems = new List<DefinitionProblem>();
+        foreach (var file in files.Files)
+        {
+            Parse(file, problems)?.Dispose();
+        }
+        return problems;
+    }
+
+    private static JsonDocument? Parse(YearFile source, List<DefinitionProblem> problems)
+    {
+        try
+        {
+            return JsonDocument.Parse(YearFiles.WithoutBom(source.Content).ToArray());
+        }
+        catch (JsonException e)
+        {
+            problems.Add(new(source.Location, (int)(e.LineNumber ?? -1) + 1, string.IsNullOrEmpty(e.Path) ? "$" : e.Path, "The file is not valid JSON: " + PlainMessage(e),
+                "ไฟล์ไม่ใช่ JSON ที่ถูกต้อง: " + PlainMessage(e)));
+            return null;
+        }
+    }
+
     private static (T? Value, DefinitionFile? File) Read<T>(YearFile source, SchemaCheck? schema, List<DefinitionProblem> problems)
         where T : class
     {
         var path = source.Location;
         var bytes = YearFiles.WithoutBom(source.Content);
-        JsonDocument document;
-        try
+        if (Parse(source, problems) is not { } document)
         {
-            document = JsonDocument.Parse(bytes.ToArray());
-        }
-        catch (JsonException e)
-        {
-            problems.Add(new(path, (int)(e.LineNumber ?? -1) + 1, string.IsNullOrEmpty(e.Path) ? "$" : e.Path, "The file is not valid JSON: " + PlainMessage(e),
-                "ไฟล์ไม่ใช่ JSON ที่ถูกต้อง: " + PlainMessage(e)));
             return (null, null);
         }
 

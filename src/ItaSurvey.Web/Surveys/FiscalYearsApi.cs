@@ -74,29 +74,17 @@ public static class FiscalYearsApi
             return Required("revision and files (name → JSON text) are required.", "ต้องระบุ revision และ files (ชื่อไฟล์ → ข้อความ JSON)");
         }
         var detail = (await versions.GetAsync(id, cancellationToken))!;
-        if (!detail.IsDraft)
-        {
-            return Refused(VersionFailure.Published(detail.Version.FiscalYear, detail.Version.Number));
-        }
-        if (detail.Version.Revision != revision)
-        {
-            // The service words a stale revision with who saved it and when.
-            return Refused((await versions.SaveAsync(user, id, revision, changed, cancellationToken)).Failure!);
-        }
         var files = detail.Files.Files.ToDictionary(f => f.Name, f => f.Text, StringComparer.Ordinal);
         foreach (var (name, text) in changed)
         {
             files[name] = text;
         }
+        // Unlike the editor's autosave, a save through the API must leave a draft without problems;
+        // whether it may be saved at all (published, stale, file names, sizes) the service says.
         var set = new YearFiles(detail.Version.FiscalYear, files.Select(f => YearFile.Stored(detail.Version.FiscalYear, f.Key, f.Value)).ToList());
-        var check = VersionFileChecks.Acceptable(set) ?? VersionFileChecks.NotJson(set);
-        if (check is null && SurveyLoader.LoadYear(set) is { IsValid: false } loaded)
+        if (detail.IsDraft && SurveyLoader.LoadYear(set) is { IsValid: false } loaded)
         {
-            check = VersionFailure.Invalid(loaded.Problems);
-        }
-        if (check is not null)
-        {
-            return Refused(check);
+            return Refused(VersionFailure.Invalid(loaded.Problems));
         }
         var saved = await versions.SaveAsync(user, id, revision, files, cancellationToken);
         return saved.Succeeded ? TypedResults.Ok(new FiscalYearSavedDto(id, saved.Value)) : Refused(saved.Failure);

@@ -20,7 +20,8 @@ public sealed record SurveyFolder(IReadOnlyList<(YearFiles Files, SurveyYear Yea
         {
             throw new SurveyDefinitionException(result.Problems);
         }
-        return new(result.Catalog!.Years.Select(y => (SurveyLoader.ReadYearFolder(Path.Combine(root, y.FiscalYear.ToString(System.Globalization.CultureInfo.InvariantCulture))), y)).ToList());
+        // The files as the loader read them: each is read from disk once.
+        return new(result.Files.Zip(result.Catalog!.Years).ToList());
     }
 }
 

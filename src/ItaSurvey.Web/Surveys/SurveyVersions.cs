@@ -102,28 +102,16 @@ public sealed class SurveyVersions(IDbContextFactory<ItaDbContext> databases, Su
     /// </summary>
     public async Task<VersionOutcome<int>> SaveAsync(ClaimsPrincipal user, int id, int revision, IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken = default)
     {
-        if (!AgencyAccess.IsSystemAdmin(user))
-        {
-            return VersionFailure.Denied();
-        }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var version = await db.SurveyVersions.Include(v => v.Files).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        if (version is null)
-        {
-            return VersionFailure.NotFound();
-        }
-        if (version.Status == SurveyVersionStatus.Published)
-        {
-            return VersionFailure.Published(version.FiscalYear, version.Number);
-        }
-        if (version.Revision != revision)
-        {
-            return Stale(version);
-        }
-        var set = new YearFiles(version.FiscalYear, files.Select(f => YearFile.Stored(version.FiscalYear, f.Key, f.Value)).ToList());
-        if ((VersionFileChecks.Acceptable(set) ?? VersionFileChecks.NotJson(set)) is { } refused)
+        var (version, refused) = await DraftAsync(db, user, id, revision, cancellationToken);
+        if (refused is not null)
         {
             return refused;
+        }
+        var set = new YearFiles(version.FiscalYear, files.Select(f => YearFile.Stored(version.FiscalYear, f.Key, f.Value)).ToList());
+        if ((VersionFileChecks.Acceptable(set) ?? VersionFileChecks.NotJson(set)) is { } unacceptable)
+        {
+            return unacceptable;
         }
         foreach (var gone in version.Files.Where(f => !files.ContainsKey(f.Name)).ToList())
         {
@@ -159,23 +147,11 @@ public sealed class SurveyVersions(IDbContextFactory<ItaDbContext> databases, Su
     /// <summary>Publishes a draft once every check passes: from then on it never changes, and new rounds of its year are opened with it.</summary>
     public async Task<VersionOutcome<int>> PublishAsync(ClaimsPrincipal user, int id, int revision, CancellationToken cancellationToken = default)
     {
-        if (!AgencyAccess.IsSystemAdmin(user))
-        {
-            return VersionFailure.Denied();
-        }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var version = await db.SurveyVersions.Include(v => v.Files).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        if (version is null)
+        var (version, refused) = await DraftAsync(db, user, id, revision, cancellationToken);
+        if (refused is not null)
         {
-            return VersionFailure.NotFound();
-        }
-        if (version.Status == SurveyVersionStatus.Published)
-        {
-            return VersionFailure.Published(version.FiscalYear, version.Number);
-        }
-        if (version.Revision != revision)
-        {
-            return Stale(version);
+            return refused;
         }
         var files = SurveyLibrary.FilesOf(version);
         var check = SurveyLoader.LoadYear(files);
@@ -215,19 +191,11 @@ public sealed class SurveyVersions(IDbContextFactory<ItaDbContext> databases, Su
     /// <summary>Deletes a draft (a published version is never deleted).</summary>
     public async Task<VersionOutcome<bool>> DeleteDraftAsync(ClaimsPrincipal user, int id, CancellationToken cancellationToken = default)
     {
-        if (!AgencyAccess.IsSystemAdmin(user))
-        {
-            return VersionFailure.Denied();
-        }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var version = await db.SurveyVersions.Include(v => v.Files).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
-        if (version is null)
+        var (version, refused) = await DraftAsync(db, user, id, null, cancellationToken);
+        if (refused is not null)
         {
-            return VersionFailure.NotFound();
-        }
-        if (version.Status == SurveyVersionStatus.Published)
-        {
-            return VersionFailure.Published(version.FiscalYear, version.Number);
+            return refused;
         }
         db.SurveyVersions.Remove(version);
         db.AuditEntries.Add(audit.Entry(user, "fiscal-year-draft-deleted", null, $"{version.FiscalYear} version {version.Number} (id {id})"));
@@ -252,6 +220,25 @@ public sealed class SurveyVersions(IDbContextFactory<ItaDbContext> databases, Su
             {
             }
         }
+    }
+
+    // The draft a change is made to, with its files, or why the change is refused: not an
+    // administrator, no such version, published (it never changes), or saved since <revision>.
+    private static async Task<(SurveyVersion Version, VersionFailure? Refused)> DraftAsync(ItaDbContext db, ClaimsPrincipal user, int id, int? revision,
+        CancellationToken cancellationToken)
+    {
+        if (!AgencyAccess.IsSystemAdmin(user))
+        {
+            return (null!, VersionFailure.Denied());
+        }
+        var version = await db.SurveyVersions.Include(v => v.Files).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        return version switch
+        {
+            null => (null!, VersionFailure.NotFound()),
+            { Status: SurveyVersionStatus.Published } => (version, VersionFailure.Published(version.FiscalYear, version.Number)),
+            _ when revision is { } expected && version.Revision != expected => (version, Stale(version)),
+            _ => (version, null),
+        };
     }
 
     private void Touch(SurveyVersion version, ClaimsPrincipal user)

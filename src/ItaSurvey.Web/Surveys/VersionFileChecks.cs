@@ -40,7 +40,7 @@ public static partial class VersionFileChecks
 
     public static VersionFailure? NotJson(YearFiles set)
     {
-        var problems = SurveyLoader.LoadYear(set).Problems.Where(p => p.Message.StartsWith("The file is not valid JSON", StringComparison.Ordinal)).ToList();
+        var problems = SurveyLoader.SyntaxProblems(set);
         return problems.Count == 0 ? null : VersionFailure.Invalid(problems);
     }
 

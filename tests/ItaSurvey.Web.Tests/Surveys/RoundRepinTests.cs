@@ -5,6 +5,7 @@ using ItaSurvey.Web.ScoredResults;
 using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static ItaSurvey.Web.Tests.Surveys.VersionWorld;
 
 namespace ItaSurvey.Web.Tests.Surveys;
 
@@ -16,8 +17,6 @@ public sealed class RoundRepinTests : IAsyncLifetime
 {
     private readonly SurveyApp _app = new();
 
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
@@ -28,14 +27,14 @@ public sealed class RoundRepinTests : IAsyncLifetime
     public async Task Repinning_to_a_version_with_other_points_rescores_the_round_drops_its_snapshot_and_is_audited()
     {
         var round = await _app.CreateRoundAsync();
-        var first = (await _app.PinOfAsync(round.Id))!.Value;
-        await _app.AddEitAsync(round.Id, 10, level: 1); // A4 level 2 of 4: 100/3 points in the built-in version
+        var first = (await _app.PinnedVersionAsync(round.Id))!.Value;
+        await _app.AddEitResponsesAsync(round.Id, 10, level: 1); // A4 level 2 of 4: 100/3 points in the built-in version
         var official = await _app.PublishPointsAsync(first, 50);
         await _app.Services.GetRequiredService<SnapshotRefresher>().RefreshAsync(round.Id, Cancel);
         using var scope = _app.Services.CreateScope();
         var versions = Service(scope);
 
-        var pin = (await versions.FindAsync(CompareWorld.Admin, round.Id, Cancel))!;
+        var pin = (await versions.FindAsync(SystemAdmin, round.Id, Cancel))!;
         Assert.Equal(first, pin.Current.Id);
         Assert.Equal([official], pin.Others.Select(v => v.Id));
         var preview = (await versions.PreviewAsync(pin, official, Cancel))!;
@@ -45,10 +44,10 @@ public sealed class RoundRepinTests : IAsyncLifetime
         Assert.True(eit.Difference > 0);
         Assert.Contains(preview.Scores.Indicators, l => l.Changed);
 
-        var outcome = await versions.RepinAsync(CompareWorld.Admin, round.Id, official, first, Cancel);
+        var outcome = await versions.RepinAsync(SystemAdmin, round.Id, official, first, Cancel);
 
         Assert.True(outcome.Succeeded, outcome.Failure?.Message.En);
-        Assert.Equal(official, await _app.PinOfAsync(round.Id));
+        Assert.Equal(official, await _app.PinnedVersionAsync(round.Id));
         var now = (await _app.Services.GetRequiredService<RoundResults>().ForRoundAsync(round.Id, Cancel))!;
         Assert.Equal(eit.After, now.Assessment.Instrument("EIT").Score);
         Assert.Equal(0, now.SkippedResponses);
@@ -62,14 +61,14 @@ public sealed class RoundRepinTests : IAsyncLifetime
     public async Task Repinning_to_another_answer_layout_is_refused_with_the_reason_and_changes_nothing()
     {
         var round = await _app.CreateRoundAsync();
-        var first = (await _app.PinOfAsync(round.Id))!.Value;
-        await _app.AddEitAsync(round.Id, 10, level: 1);
+        var first = (await _app.PinnedVersionAsync(round.Id))!.Value;
+        await _app.AddEitResponsesAsync(round.Id, 10, level: 1);
         var shorter = await _app.PublishWithoutE2Async(first);
         await _app.Services.GetRequiredService<SnapshotRefresher>().RefreshAsync(round.Id, Cancel);
         using var scope = _app.Services.CreateScope();
 
-        var preview = (await Service(scope).PreviewAsync((await Service(scope).FindAsync(CompareWorld.Admin, round.Id, Cancel))!, shorter, Cancel))!;
-        var outcome = await Service(scope).RepinAsync(CompareWorld.Admin, round.Id, shorter, first, Cancel);
+        var preview = (await Service(scope).PreviewAsync((await Service(scope).FindAsync(SystemAdmin, round.Id, Cancel))!, shorter, Cancel))!;
+        var outcome = await Service(scope).RepinAsync(SystemAdmin, round.Id, shorter, first, Cancel);
 
         Assert.False(preview.Layout.IsCompatible);
         Assert.Null(preview.Scores);
@@ -78,7 +77,7 @@ public sealed class RoundRepinTests : IAsyncLifetime
         Assert.Equal(LayoutProblem.FieldRemoved, reason.Problem);
         Assert.Contains("E2", reason.Message.Th, StringComparison.Ordinal);
         Assert.Contains("E2", outcome.Failure.Message.Th, StringComparison.Ordinal);
-        Assert.Equal(first, await _app.PinOfAsync(round.Id));
+        Assert.Equal(first, await _app.PinnedVersionAsync(round.Id));
         await using var db = await _app.Db();
         Assert.True(await db.RoundScoreSnapshots.AnyAsync(s => s.RoundId == round.Id, Cancel));
         Assert.Empty(await _app.AuditDetailsAsync("round-repinned"));
@@ -88,17 +87,17 @@ public sealed class RoundRepinTests : IAsyncLifetime
     public async Task A_repin_made_meanwhile_refuses_the_second_one()
     {
         var round = await _app.CreateRoundAsync();
-        var first = (await _app.PinOfAsync(round.Id))!.Value;
+        var first = (await _app.PinnedVersionAsync(round.Id))!.Value;
         var second = await _app.PublishPointsAsync(first, 50);
         var third = await _app.PublishPointsAsync(first, 40);
         using var scope = _app.Services.CreateScope();
 
-        Assert.True((await Service(scope).RepinAsync(CompareWorld.Admin, round.Id, second, first, Cancel)).Succeeded);
-        var late = await Service(scope).RepinAsync(CompareWorld.Admin, round.Id, third, first, Cancel);
+        Assert.True((await Service(scope).RepinAsync(SystemAdmin, round.Id, second, first, Cancel)).Succeeded);
+        var late = await Service(scope).RepinAsync(SystemAdmin, round.Id, third, first, Cancel);
 
         Assert.Equal(VersionFailureKind.Stale, late.Failure!.Kind);
         Assert.Contains("2566 ฉบับที่ 2", late.Failure.Message.Th, StringComparison.Ordinal);
-        Assert.Equal(second, await _app.PinOfAsync(round.Id));
+        Assert.Equal(second, await _app.PinnedVersionAsync(round.Id));
         Assert.Single(await _app.AuditDetailsAsync("round-repinned"));
     }
 
@@ -106,7 +105,7 @@ public sealed class RoundRepinTests : IAsyncLifetime
     public async Task Viewers_may_not_repin_and_other_agencies_do_not_see_the_round()
     {
         var round = await _app.CreateRoundAsync();
-        var first = (await _app.PinOfAsync(round.Id))!.Value;
+        var first = (await _app.PinnedVersionAsync(round.Id))!.Value;
         var second = await _app.PublishPointsAsync(first, 50);
         var (viewer, _) = await _app.CreateUserAsync(Roles.Viewer, round.AgencyId);
         var (stranger, _) = await _app.CreateUserAsync(Roles.AgencyAdmin);
@@ -119,7 +118,7 @@ public sealed class RoundRepinTests : IAsyncLifetime
         Assert.False((await Service(scope).FindAsync(viewerPrincipal, round.Id, Cancel))!.CanEdit);
         Assert.Equal(VersionFailureKind.Denied, denied.Failure!.Kind);
         Assert.Equal(VersionFailureKind.NotFound, hidden.Failure!.Kind);
-        Assert.Equal(first, await _app.PinOfAsync(round.Id));
+        Assert.Equal(first, await _app.PinnedVersionAsync(round.Id));
     }
 
     private async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string email)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using ItaSurvey.Core.Loading;
 using ItaSurvey.Web.Accounts;
 using ItaSurvey.Web.Surveys;
@@ -24,60 +23,6 @@ public class UploadTests : IAsyncLifetime
 
     private static Dictionary<string, string> Files2566() =>
         YearFiles.FromFolder(Path.Combine(AppContext.BaseDirectory, "surveys", "2566"), 2566).Files.ToDictionary(f => f.Name, f => f.Text);
-
-    private static string Edit(string text, Action<JsonNode> change)
-    {
-        var node = JsonNode.Parse(text)!;
-        change(node);
-        return node.ToJsonString();
-    }
-
-    public static TheoryData<string> Breakages => ["malformed", "another-schema", "duplicate-codes", "weights", "level-without-points", "missing-indicator"];
-
-    private static Dictionary<string, string> Broken(string how)
-    {
-        var files = Files2566();
-        switch (how)
-        {
-            case "malformed":
-                files["eit.json"] = files["eit.json"][..200];
-                break;
-            case "another-schema":
-                files["model.json"] = files["iit.json"];
-                break;
-            case "duplicate-codes":
-                files["iit.json"] = Edit(files["iit.json"], n => n["questions"]![1]!["code"] = "I1");
-                break;
-            case "weights":
-                files["model.json"] = Edit(files["model.json"], n => n["instruments"]![0]!["weight"] = 0.5);
-                break;
-            case "level-without-points":
-                files["model.json"] = Edit(files["model.json"], n => n["scales"]![0]!["levels"]![1]!.AsObject().Remove("points"));
-                break;
-            default:
-                files["iit.json"] = Edit(files["iit.json"], n => n["questions"]![3]!["indicator"] = "99");
-                break;
-        }
-        return files;
-    }
-
-    [Theory]
-    [MemberData(nameof(Breakages))]
-    public async Task Bad_files_are_refused_with_every_problem_in_Thai_and_nothing_is_stored(string how)
-    {
-        var admin = await _world.PrincipalAsync(Roles.SystemAdmin);
-        var before = (await Versions.ListAsync(Cancel)).Count;
-        var files = Broken(how).Select(f => YearFile.Stored(2566, f.Key, f.Value)).ToList();
-
-        var outcome = await Versions.UploadAsync(admin, 2566, files, Cancel);
-
-        Assert.Equal(VersionFailureKind.Invalid, outcome.Failure!.Kind);
-        Assert.NotEmpty(outcome.Failure.Problems);
-        Assert.All(outcome.Failure.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Thai)));
-        Assert.All(outcome.Failure.Problems, p => Assert.StartsWith("2566/", p.File, StringComparison.Ordinal));
-        Assert.Contains("ยังไม่ได้บันทึก", outcome.Failure.Message.Th, StringComparison.Ordinal);
-        Assert.Equal(before, (await Versions.ListAsync(Cancel)).Count);
-    }
 
     [Fact]
     public async Task Good_files_make_a_draft()

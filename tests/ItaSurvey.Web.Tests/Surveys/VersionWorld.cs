@@ -25,21 +25,24 @@ internal static class VersionWorld
 
     public static async Task<List<SurveyVersion>> StoredVersionsAsync(this SurveyApp app)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+        await using var db = await app.Db();
         return await db.SurveyVersions.AsNoTracking().Include(v => v.Files).OrderBy(v => v.Id).ToListAsync(Cancel);
     }
 
     public static async Task<int?> PinnedVersionAsync(this SurveyApp app, int roundId)
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+        await using var db = await app.Db();
         return await db.Rounds.Where(r => r.Id == roundId).Select(r => r.SurveyVersionId).SingleAsync(Cancel);
     }
 
-    /// <summary>A draft of the same year copied from the year's newest published version.</summary>
-    public static async Task<VersionDetail> DraftOfAsync(this SurveyApp app, int fiscalYear, int? toYear = null)
+    public static async Task<ItaDbContext> Db(this SurveyApp app) =>
+        await app.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+
+    /// <summary>A draft copied from the year's newest published version (or <paramref name="fromId"/>), for the same year or <paramref name="toYear"/>.</summary>
+    public static async Task<VersionDetail> DraftOfAsync(this SurveyApp app, int fiscalYear, int? toYear = null, int? fromId = null)
     {
-        var from = app.Library().LatestOf(fiscalYear)!;
-        var made = await app.Versions().CopyAsync(SystemAdmin, from.Id, toYear ?? fiscalYear, Cancel);
+        var from = fromId ?? app.Library().LatestOf(fiscalYear)!.Id;
+        var made = await app.Versions().CopyAsync(SystemAdmin, from, toYear ?? fiscalYear, Cancel);
         Assert.True(made.Succeeded, made.Failure?.Message.En);
         return (await app.Versions().GetAsync(made.Value, Cancel))!;
     }
@@ -69,7 +72,7 @@ internal static class VersionWorld
     {
         var versionId = (await app.PinnedVersionAsync(roundId))!.Value;
         var form = app.Library().Compiled(versionId, "EIT");
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+        await using var db = await app.Db();
         for (var i = 0; i < count; i++)
         {
             db.Responses.Add(new Response

@@ -30,8 +30,8 @@ public sealed class SchemaGuide
 
     private SchemaGuide(JsonObject root) => _root = root;
 
-    private static readonly Lazy<SchemaGuide> LazyModel = new(() => Embedded("assessment-model.schema.json"));
-    private static readonly Lazy<SchemaGuide> LazyQuestionnaire = new(() => Embedded("questionnaire.schema.json"));
+    private static readonly Lazy<SchemaGuide> LazyModel = new(() => Embedded(SurveySchemas.Model));
+    private static readonly Lazy<SchemaGuide> LazyQuestionnaire = new(() => Embedded(SurveySchemas.Questionnaire));
 
     /// <summary>The schema of <c>model.json</c>.</summary>
     public static SchemaGuide Model => LazyModel.Value;
@@ -168,10 +168,5 @@ public sealed class SchemaGuide
         _ => value.ToJsonString(),
     };
 
-    private static SchemaGuide Embedded(string name)
-    {
-        using var stream = typeof(SurveyLoader).Assembly.GetManifestResourceStream("schema/" + name)
-            ?? throw new InvalidOperationException($"The schema {name} is not built into ItaSurvey.Core.");
-        return new SchemaGuide(JsonNode.Parse(stream)!.AsObject());
-    }
+    private static SchemaGuide Embedded(string name) => new(JsonNode.Parse(SurveySchemas.Text(name))!.AsObject());
 }
