@@ -11,6 +11,7 @@ using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Exports;
 using ItaSurvey.Web.Hosting;
 using ItaSurvey.Web.Oit;
+using ItaSurvey.Web.PublicIta;
 using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
@@ -64,6 +65,7 @@ builder.AddAgencies();
 builder.AddRounds();
 builder.AddResponding();     // respondent pages: plain forms, submission keys, per-client rate limiting
 builder.AddSharing();
+builder.AddPublicIta();     // the agency's public ITA page: static HTML, per-client rate limiting
 builder.AddOit();
 builder.AddScoredResults();
 builder.AddCharts();
@@ -108,6 +110,7 @@ app.MapHealth();
 app.MapStaticAssets();
 app.MapResponding();
 app.MapSharing();
+app.MapPublicIta();
 app.MapAccounts();
 app.MapAgencies();
 app.MapRounds();

@@ -16,4 +16,12 @@ public sealed class Agency
 
     /// <summary>Staff with at least one year of service: the base of the IIT minimum sample. No names are kept.</summary>
     public int StaffHeadcount { get; set; }
+
+    /// <summary>
+    /// The agency's code in the address of its public ITA page (/ita/{code}/{year}): six characters
+    /// of the short-link alphabet, given when a page of the agency is first made public and never
+    /// changed, so printed and shared addresses keep working. Not the database id, which would
+    /// tell how many agencies there are.
+    /// </summary>
+    public string? PublicCode { get; set; }
 }

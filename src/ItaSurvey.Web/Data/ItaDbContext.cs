@@ -4,6 +4,7 @@ using ItaSurvey.Web.Api;
 using ItaSurvey.Web.Auditing;
 using ItaSurvey.Web.Imports;
 using ItaSurvey.Web.Oit;
+using ItaSurvey.Web.PublicIta;
 using ItaSurvey.Web.Reports;
 using ItaSurvey.Web.Responding;
 using ItaSurvey.Web.Rounds;
@@ -53,6 +54,8 @@ public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public DbSet<ImprovementItem> ImprovementItems => Set<ImprovementItem>();
 
+    public DbSet<PublishedDocument> PublishedDocuments => Set<PublishedDocument>();
+
     public DbSet<RoundScoreSnapshot> RoundScoreSnapshots => Set<RoundScoreSnapshot>();
 
     public DbSet<WriteProbe> WriteProbes => Set<WriteProbe>();
@@ -76,6 +79,8 @@ public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtection
             e.Property(a => a.Province).HasMaxLength(100);
             e.Property(a => a.AgencyGroup).HasMaxLength(50);
             e.HasIndex(a => new { a.Province, a.NameTh });
+            e.Property(a => a.PublicCode).HasMaxLength(6);
+            e.HasIndex(a => a.PublicCode).IsUnique();
         });
 
         model.Entity<AssessmentRound>(e =>
@@ -143,6 +148,7 @@ public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtection
         {
             e.Property(u => u.Url).HasMaxLength(2000);
             e.Property(u => u.LastError).HasMaxLength(500);
+            e.Property(u => u.Label).HasMaxLength(OitItemForm.MaxLabelLength);
             e.HasIndex(u => u.LastCheckedAt);
         });
 
@@ -168,6 +174,7 @@ public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtection
         });
 
         ImprovementReportModel.Configure(model);
+        PublishedDocument.Configure(model);
         model.Entity<RoundScoreSnapshot>(e =>
         {
             e.HasKey(s => s.RoundId);

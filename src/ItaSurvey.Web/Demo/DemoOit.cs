@@ -46,6 +46,6 @@ public static class DemoOit
                 Explanation = year.FiscalYear == 2566 && FixedIn2566.TryGetValue(item.Code, out var done)
                     ? done
                     : $"เผยแพร่{item.Text.Th} ประจำปีงบประมาณ พ.ศ. {year.FiscalYear} บนเว็บไซต์หลักของเทศบาลตำบลคลองวาฬ หัวข้อ ITA",
-                Urls = [new OitEvidenceUrl { Url = $"{Site}/ita/{year.FiscalYear}/{item.Code.ToLowerInvariant()}" }],
+                Urls = [new OitEvidenceUrl { Url = $"{Site}/ita/{year.FiscalYear}/{item.Code.ToLowerInvariant()}", Label = item.Text.Th }],
             });
 }

@@ -56,6 +56,8 @@ public static class AdminFormat
         "report.create" => "สร้างร่างรายงานการพัฒนา",
         "report.update" => "แก้ไขรายงานการพัฒนา",
         "report.redraft" => "เพิ่มประเด็นใหม่ในรายงานการพัฒนา",
+        "report.attach" => "แนบรายงานการพัฒนาเป็นหลักฐาน OIT ของปีถัดไป",
+        "ita.public" => "ตั้งค่าหน้า ITA สาธารณะ",
         "export.responses" => "ส่งออกคำตอบ",
         "export.results" => "ส่งออกผลคะแนน",
         _ => action,

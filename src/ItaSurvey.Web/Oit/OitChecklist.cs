@@ -20,7 +20,7 @@ public sealed record OitSection(string Code, string Name, IReadOnlyList<string> 
 public sealed record OitChecklistView(AssessmentRound Round, bool CanEdit, IReadOnlyList<OitIndicatorGroup> Groups, Dictionary<string, OitItemForm> Items);
 
 /// <summary>Reads and records a round's OIT evidence within the user's scope.</summary>
-public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, AuditLog audit, SurveyLibrary surveys)
+public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, AuditLog audit, SurveyLibrary surveys, TimeProvider clock)
 {
     /// <summary>The round's checklist, or null when there is no such round or the user may not see it.</summary>
     public async Task<OitChecklistView?> LoadAsync(ClaimsPrincipal user, int roundId, CancellationToken cancellationToken = default)
@@ -105,6 +105,7 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
             }
             if (Apply(item, evidence))
             {
+                evidence.UpdatedAt = clock.GetUtcNow().UtcDateTime;
                 changes.Add($"{item.Code}: {PresentName(item.Present)}, {evidence.Urls.Count} URL");
             }
         }
@@ -122,6 +123,7 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
     private static bool Apply(OitItemForm item, OitEvidence evidence)
     {
         var urls = item.CleanUrls();
+        var labels = item.CleanLabels();
         var explanation = item.CleanExplanation();
         var changed = evidence.Present != item.Present || evidence.Explanation != explanation;
         (evidence.Present, evidence.Explanation) = (item.Present, explanation);
@@ -133,6 +135,11 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
         foreach (var url in urls.Where(u => evidence.Urls.All(e => e.Url != u)))
         {
             evidence.Urls.Add(new OitEvidenceUrl { Url = url });
+            changed = true;
+        }
+        foreach (var stored in evidence.Urls.Where(u => labels.GetValueOrDefault(u.Url) != u.Label))
+        {
+            stored.Label = labels.GetValueOrDefault(stored.Url);
             changed = true;
         }
         return changed;
@@ -148,7 +155,7 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
         Explanation = evidence?.Explanation,
         Urls = evidence?.Urls.OrderBy(u => u.Id).Select(u => new OitUrlEntry
         {
-            Text = u.Url, StoredUrl = u.Url, LastStatus = u.LastStatus, LastError = u.LastError, LastCheckedAt = u.LastCheckedAt,
+            Text = u.Url, Label = u.Label, StoredUrl = u.Url, LastStatus = u.LastStatus, LastError = u.LastError, LastCheckedAt = u.LastCheckedAt,
         }).ToList() ?? [],
     };
 }

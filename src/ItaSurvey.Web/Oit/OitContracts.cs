@@ -22,7 +22,7 @@ public sealed record OitItemDto(string Code, string TitleTh, string Indicator, s
 {
     public static OitItemDto From(OitItemForm item, string indicator, string subIndicator) =>
         new(item.Code, item.Title, indicator, subIndicator, item.Present, OitChecklist.PresentName(item.Present),
-            [.. item.Urls.Where(u => u.StoredUrl is not null).Select(u => OitUrlDto.From(u.StoredUrl!, u.LastStatus, u.LastError, u.LastCheckedAt))],
+            [.. item.Urls.Where(u => u.StoredUrl is not null).Select(u => OitUrlDto.From(u.StoredUrl!, u.LastStatus, u.LastError, u.LastCheckedAt) with { Label = u.Label })],
             item.Explanation);
 }
 
@@ -32,6 +32,9 @@ public sealed record OitItemDto(string Code, string TitleTh, string Indicator, s
 /// </summary>
 public sealed record OitUrlDto(string Url, string LinkCheck, int? HttpStatus, string? Error, DateTime? CheckedAt)
 {
+    /// <summary>The document's name as the agency shows it on its public ITA page, or null.</summary>
+    public string? Label { get; init; }
+
     public static OitUrlDto From(string url, int? status, string? error, DateTime? checkedAt) => new(url,
         (status, checkedAt) switch
         {
@@ -47,12 +50,13 @@ public sealed record OitUrlDto(string Url, string LinkCheck, int? HttpStatus, st
 /// <param name="Present">true (มี), false (ไม่มี), or null or left out (not answered yet). An item answered true needs a URL.</param>
 /// <param name="Urls">Evidence URLs, full http(s) addresses, at most 10; URLs already stored keep their link check.</param>
 /// <param name="Explanation">What the evidence shows, or why it is missing (at most 4,000 characters).</param>
-public sealed record OitItemRequest(bool? Present = null, IReadOnlyList<string>? Urls = null, string? Explanation = null)
+/// <param name="Labels">Optional: the name of each URL's document, in the same order as urls (at most 200 characters each), shown on the public ITA page.</param>
+public sealed record OitItemRequest(bool? Present = null, IReadOnlyList<string>? Urls = null, string? Explanation = null, IReadOnlyList<string?>? Labels = null)
 {
     public OitItemForm ToForm(string code) => new()
     {
         Code = code.Trim(), Title = "", Present = Present, Explanation = Explanation,
-        Urls = [.. (Urls ?? []).Select(u => new OitUrlEntry { Text = u ?? "" })],
+        Urls = [.. (Urls ?? []).Select((u, i) => new OitUrlEntry { Text = u ?? "", Label = Labels is { } labels && i < labels.Count ? labels[i] : null })],
     };
 }
 
@@ -60,7 +64,7 @@ public sealed record OitItemRequest(bool? Present = null, IReadOnlyList<string>?
 public sealed record OitBatchRequest(IReadOnlyList<OitBatchItem>? Items);
 
 /// <summary>One item of a batch: its code (O1, O2...) and the item as it should be stored.</summary>
-public sealed record OitBatchItem(string? Code, bool? Present, IReadOnlyList<string>? Urls = null, string? Explanation = null)
+public sealed record OitBatchItem(string? Code, bool? Present, IReadOnlyList<string>? Urls = null, string? Explanation = null, IReadOnlyList<string?>? Labels = null)
 {
-    public OitItemForm ToForm() => new OitItemRequest(Present, Urls, Explanation).ToForm(Code ?? "");
+    public OitItemForm ToForm() => new OitItemRequest(Present, Urls, Explanation, Labels).ToForm(Code ?? "");
 }

@@ -18,6 +18,9 @@ public sealed class OitEvidence
 
     public string? Explanation { get; set; }
 
+    /// <summary>When the answer, its URLs or their labels last changed (UTC); shown on the public ITA page.</summary>
+    public DateTime? UpdatedAt { get; set; }
+
     public List<OitEvidenceUrl> Urls { get; set; } = [];
 }
 
@@ -29,6 +32,9 @@ public sealed class OitEvidenceUrl
     public int EvidenceId { get; set; }
 
     public required string Url { get; set; }
+
+    /// <summary>What the agency calls the document ("แผนพัฒนาท้องถิ่น พ.ศ. 2566–2570"), shown as the link's text on the public ITA page.</summary>
+    public string? Label { get; set; }
 
     /// <summary>The HTTP status of the last check, or null when it got no answer.</summary>
     public int? LastStatus { get; set; }

@@ -12,6 +12,8 @@ public sealed class OitItemForm
 
     public const int MaxExplanationLength = 4000;
 
+    public const int MaxLabelLength = 200;
+
     public required string Code { get; init; }
 
     public required string Title { get; init; }
@@ -33,6 +35,12 @@ public sealed class OitItemForm
     public IReadOnlyList<string> CleanUrls() =>
         Urls.Select(u => u.Text.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>Each stored URL's label as typed (trimmed; blank is none); the first row of a URL given twice wins.</summary>
+    public IReadOnlyDictionary<string, string?> CleanLabels() => Urls
+        .Where(u => u.Text.Trim().Length > 0)
+        .GroupBy(u => u.Text.Trim(), StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => string.IsNullOrWhiteSpace(g.First().Label) ? null : g.First().Label!.Trim(), StringComparer.Ordinal);
+
     public string? CleanExplanation() => string.IsNullOrWhiteSpace(Explanation) ? null : Explanation.Trim();
 
     /// <summary>Checks the item. Keys: "Url{i}" (row i), "Urls", "Explanation".</summary>
@@ -44,6 +52,10 @@ public sealed class OitItemForm
             if (WebUrls.Problem(Urls[i].Text) is { } problem)
             {
                 errors.Add($"Url{i}", problem, $"Not an evidence URL that can be kept: a full http:// or https:// address of at most {MaxUrlLength:N0} characters.");
+            }
+            if ((Urls[i].Label?.Trim().Length ?? 0) > MaxLabelLength)
+            {
+                errors.Add($"Url{i}", $"ชื่อเอกสารยาวได้ไม่เกิน {MaxLabelLength} ตัวอักษร", $"A document's label is at most {MaxLabelLength} characters.");
             }
         }
         var urls = CleanUrls();
@@ -67,6 +79,9 @@ public sealed class OitItemForm
 public sealed class OitUrlEntry
 {
     public string Text { get; set; } = "";
+
+    /// <summary>The document's name as the agency wants it shown on its public ITA page; optional.</summary>
+    public string? Label { get; set; }
 
     /// <summary>The URL as stored, or null for a row added on the page.</summary>
     public string? StoredUrl { get; init; }

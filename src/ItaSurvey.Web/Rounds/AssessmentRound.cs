@@ -29,6 +29,12 @@ public sealed class AssessmentRound
 
     public IitMode IitMode { get; set; }
 
+    /// <summary>Whether the round's public ITA page (/ita/{agency}/{year}) is published: off until an administrator turns it on.</summary>
+    public bool PublicPage { get; set; }
+
+    /// <summary>Whether that page also shows the round's scores once the round has finished (and only what the privacy rules allow).</summary>
+    public bool PublicScores { get; set; }
+
     public List<PublicLink> Links { get; set; } = [];
 }
 

@@ -128,10 +128,17 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PublicCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<int>("StaffHeadcount")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicCode")
+                        .IsUnique();
 
                     b.HasIndex("Province", "NameTh");
 
@@ -353,6 +360,9 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RoundId", "ItemCode")
@@ -371,6 +381,10 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
 
                     b.Property<int>("EvidenceId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime?>("LastCheckedAt")
                         .HasColumnType("timestamp with time zone");
@@ -394,6 +408,49 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.HasIndex("LastCheckedAt");
 
                     b.ToTable("OitEvidenceUrls");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.PublicIta.PublishedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("PublishedDocuments");
                 });
 
             modelBuilder.Entity("ItaSurvey.Web.Reports.ImprovementItem", b =>
@@ -584,6 +641,12 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("PublicPage")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PublicScores")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("SurveyVersionId")
                         .HasColumnType("integer");
@@ -979,6 +1042,15 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.HasOne("ItaSurvey.Web.Oit.OitEvidence", null)
                         .WithMany("Urls")
                         .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.PublicIta.PublishedDocument", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -121,10 +121,17 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StaffHeadcount")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicCode")
+                        .IsUnique();
 
                     b.HasIndex("Province", "NameTh");
 
@@ -338,6 +345,9 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RoundId", "ItemCode")
@@ -354,6 +364,10 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("EvidenceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastCheckedAt")
                         .HasColumnType("TEXT");
@@ -377,6 +391,47 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.HasIndex("LastCheckedAt");
 
                     b.ToTable("OitEvidenceUrls");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.PublicIta.PublishedDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("PublishedDocuments");
                 });
 
             modelBuilder.Entity("ItaSurvey.Web.Reports.ImprovementItem", b =>
@@ -559,6 +614,12 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublicScores")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("SurveyVersionId")
                         .HasColumnType("INTEGER");
@@ -946,6 +1007,15 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.HasOne("ItaSurvey.Web.Oit.OitEvidence", null)
                         .WithMany("Urls")
                         .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.PublicIta.PublishedDocument", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
