@@ -35,10 +35,33 @@ public sealed class PdfText : IDisposable
         foreach (var run in Runs(text, bold))
         {
             using var font = Font(run.Typeface, size);
-            var shaper = Shaper(run.Typeface);
-            canvas.DrawShapedText(shaper, run.Text, left, baseline, SKTextAlign.Left, font, paint);
-            left += shaper.Shape(run.Text, font).Width;
+            left += DrawRun(canvas, Shaper(run.Typeface), run.Text, left, baseline, font, paint);
         }
+    }
+
+    // Each glyph run carries its UTF-8 text and HarfBuzz's clusters, so the PDF maps every glyph
+    // back to its characters: a tone mark moved for a tall vowel, or sara am split in two, would
+    // otherwise copy and search as nothing or as other characters.
+    private static float DrawRun(SKCanvas canvas, SKShaper shaper, string text, float x, float baseline, SKFont font, SKPaint paint)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        using var buffer = new HarfBuzzSharp.Buffer();
+        buffer.AddUtf8(utf8);
+        buffer.GuessSegmentProperties();
+        var shaped = shaper.Shape(buffer, x, baseline, font);
+        if (shaped.Codepoints.Length == 0)
+        {
+            return 0;
+        }
+        using var builder = new SKTextBlobBuilder();
+        var run = builder.AllocatePositionedTextRun(font, shaped.Codepoints.Length, utf8.Length);
+        run.SetGlyphs(shaped.Codepoints.Select(g => (ushort)g).ToArray());
+        run.SetPositions(shaped.Points);
+        run.SetText(utf8);
+        run.SetClusters(shaped.Clusters);
+        using var blob = builder.Build();
+        canvas.DrawText(blob, 0, 0, paint);
+        return shaped.Width;
     }
 
     /// <summary>Draws one line at <paramref name="size"/>, or smaller if that is what it takes to fit <paramref name="maxWidth"/>.</summary>
