@@ -3,7 +3,7 @@ using CsvHelper;
 
 namespace ItaSurvey.Web.Reports;
 
-/// <summary>/admin/rounds/{id}/report.csv: the stored improvement report as UTF-8 CSV for Excel.</summary>
+/// <summary>/admin/rounds/{id}/report.csv and report.pdf: the stored improvement report as UTF-8 CSV for Excel and as the A4 PDF.</summary>
 public static class ImprovementReportEndpoints
 {
     public static readonly string[] Columns =
@@ -16,7 +16,16 @@ public static class ImprovementReportEndpoints
     {
         // A file address: a round without a report answers a bare 404, not the HTML "not found" page.
         app.MapGet("/admin/rounds/{roundId:int}/report.csv", CsvAsync).RequireAuthorization().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
+        app.MapGet("/admin/rounds/{roundId:int}/report.pdf", PdfAsync).RequireAuthorization().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
         return app;
+    }
+
+    private static async Task<IResult> PdfAsync(int roundId, ClaimsPrincipal user, ImprovementReportViews reports, Surveys.SurveyLibrary surveys, CancellationToken cancellationToken)
+    {
+        var view = await reports.LoadAsync(user, roundId, cancellationToken);
+        return view?.Report is null
+            ? Results.NotFound()
+            : Results.File(ImprovementPdf.Render(PrintedReport.From(view, surveys)), "application/pdf", ImprovementAttachments.FileNameOf(view.Round.FiscalYear));
     }
 
     private static async Task<IResult> CsvAsync(int roundId, ClaimsPrincipal user, ImprovementReportViews reports, CancellationToken cancellationToken)

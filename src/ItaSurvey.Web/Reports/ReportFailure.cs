@@ -32,6 +32,15 @@ public abstract record ReportFailure
     /// <summary>The change would leave the report with more than <paramref name="Max"/> rows.</summary>
     public sealed record TooManyRows(int Max) : ReportFailure;
 
+    /// <summary>The agency has no round of <paramref name="FiscalYear"/> (the year after the report's) to attach the report to.</summary>
+    public sealed record NoNextRound(int FiscalYear) : ReportFailure;
+
+    /// <summary>The next round's OIT checklist has no item on the integrity and transparency measures to attach the report to.</summary>
+    public sealed record NoMeasuresItem(int FiscalYear) : ReportFailure;
+
+    /// <summary>That item has its <paramref name="Max"/> evidence URLs already.</summary>
+    public sealed record ItemFull(string ItemCode, int Max) : ReportFailure;
+
     /// <summary>What was sent is wrong: the errors say which row and field and why.</summary>
     public sealed record Invalid(FormErrors Errors) : ReportFailure;
 

@@ -40,6 +40,12 @@ public static class ReportFailureText
         ReportFailure.NoReport => new("รอบนี้ยังไม่มีรายงาน กด “สร้างร่างรายงาน” ก่อน", "The round has no improvement report yet: draft it first."),
         ReportFailure.NoRow row => new($"รายงานของรอบ {row.RoundId} ไม่มีแถว {row.ItemId}", $"The report of round {row.RoundId} has no row {row.ItemId}."),
         ReportFailure.TooManyRows many => TooManyRows(many.Max),
+        ReportFailure.NoNextRound next => new($"หน่วยงานยังไม่มีรอบการประเมินปีงบประมาณ พ.ศ. {next.FiscalYear} สร้างรอบของปีนั้นก่อน แล้วจึงแนบรายงานเป็นหลักฐาน",
+            $"The agency has no round of fiscal year {next.FiscalYear} yet: create it first, then attach the report."),
+        ReportFailure.NoMeasuresItem none => new($"แบบตรวจ OIT ของปีงบประมาณ พ.ศ. {none.FiscalYear} ไม่มีข้อ “มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน” จึงแนบรายงานเป็นหลักฐานอัตโนมัติไม่ได้ ให้บันทึกเองที่หน้าแบบตรวจ OIT",
+            $"The OIT checklist of fiscal year {none.FiscalYear} has no item on the integrity and transparency measures, so the report cannot be attached automatically; record it on the OIT page."),
+        ReportFailure.ItemFull full => new($"ข้อ {full.ItemCode} ของปีถัดไปมี URL ครบ {full.Max} รายการแล้ว ลบ URL ที่ไม่ใช้ที่หน้าแบบตรวจ OIT ก่อน",
+            $"Item {full.ItemCode} of the next year has {full.Max} URLs already; remove one on the OIT page first."),
         // The page keeps the user's edits on screen and offers the button this message names.
         ReportFailure.Stale stale => new(
             $"ยังไม่ได้บันทึก: {stale.UpdatedBy} บันทึกรายงานนี้เมื่อ {AdminFormat.Moment(stale.UpdatedAt)} หลังจากที่ท่านเปิดหน้านี้ "

@@ -10,6 +10,7 @@ public static class ReportsSetup
         builder.Services.AddScoped<ImprovementDrafts>();
         builder.Services.AddScoped<ImprovementReportViews>();
         builder.Services.AddScoped<ImprovementReports>();
+        builder.Services.AddScoped<ImprovementAttachments>();
         return builder;
     }
 
