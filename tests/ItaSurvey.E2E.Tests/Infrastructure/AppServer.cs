@@ -42,6 +42,9 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>A round of <see cref="HostileAgency"/>; nobody answers here.</summary>
     public SeededRound HostileRound { get; private set; } = null!;
 
+    /// <summary>A round whose public ITA page one scenario publishes (<c>PublicItaPageTests</c>); nobody else records its OIT.</summary>
+    public SeededRound PublicPageRound { get; private set; } = null!;
+
     /// <summary>A fresh single-use code of <see cref="StaffRound"/>.</summary>
     public string TakeAccessCode() =>
         _accessCodes.TryDequeue(out var code) ? code : throw new InvalidOperationException("The seeded single-use codes ran out; generate more.");
@@ -73,6 +76,7 @@ public sealed class AppServer : IAsyncLifetime
         StaffRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบบุคลากร", "codes");
         AdminRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบผู้ดูแล", "open");
         HostileRound = await CreateRoundAsync(launcher, HostileAgency, "open");
+        PublicPageRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบหน้าสาธารณะ", "open");
         foreach (var code in await launcher.Verbs.GenerateCodesAsync(StaffRound.Id, 20))
         {
             _accessCodes.Enqueue(code);
