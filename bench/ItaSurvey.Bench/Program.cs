@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "export" => await ExportBenchmark.RunAsync(args[1..]),
     "overview" => await OverviewBenchmark.RunAsync(args[1..]),
     "years" => await YearsBenchmark.RunAsync(args[1..]),
+    "public-page" => await PublicPageBenchmark.RunAsync(),
     _ => Usage(),
 };
 
@@ -23,6 +24,7 @@ static int Usage()
     Console.WriteLine("  " + DashboardBenchmark.Usage + "   build the round dashboard as the admin page does");
     Console.WriteLine("  " + OverviewBenchmark.Usage);
     Console.WriteLine("  " + YearsBenchmark.Usage);
+    Console.WriteLine("  " + PublicPageBenchmark.Usage);
     Console.WriteLine("  " + LoadBenchmark.Usage);
     Console.WriteLine("       GET + POST complete EIT submissions against the built app on a fresh SQLite file; first:");
     Console.WriteLine("       dotnet build -c Release src/ItaSurvey.Web");
