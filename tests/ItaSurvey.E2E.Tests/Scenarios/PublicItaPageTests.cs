@@ -34,7 +34,7 @@ public sealed class PublicItaPageTests(AppServer server, BrowserFixture browsers
         await OpenInteractiveAsync(admin, $"/admin/rounds/{round.Id}", admin.GetByRole(AriaRole.Heading, new() { Name = "หน้า ITA สาธารณะ" }));
         await admin.GetByLabel("เผยแพร่หน้า ITA สาธารณะ").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "บันทึกการตั้งค่า" }).ClickAsync();
-        var address = admin.Locator("section.public-ita a[target=_blank], form.public-ita a[target=_blank]").First;
+        var address = admin.Locator("a.public-ita-address");
         await address.WaitForAsync();
         var path = await address.GetAttributeAsync("href");
         Assert.Matches("^/ita/[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}/2566$", path);
