@@ -33,7 +33,9 @@ public sealed class PublicItaPageTests(AppServer server, BrowserFixture browsers
 
         await OpenInteractiveAsync(admin, $"/admin/rounds/{round.Id}", admin.GetByRole(AriaRole.Heading, new() { Name = "หน้า ITA สาธารณะ" }));
         await admin.GetByLabel("เผยแพร่หน้า ITA สาธารณะ").CheckAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "บันทึกการตั้งค่า" }).ClickAsync();
+        var save = admin.GetByRole(AriaRole.Button, new() { Name = "บันทึกการตั้งค่า" });
+        await Expect(save).ToBeEnabledAsync(new() { Timeout = 30_000 }); // the change reaches the server over the live connection
+        await save.ClickAsync();
         var address = admin.Locator("a.public-ita-address");
         await address.WaitForAsync();
         var path = await address.GetAttributeAsync("href");
