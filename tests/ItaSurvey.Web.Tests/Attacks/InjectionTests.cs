@@ -24,6 +24,9 @@ public sealed class InjectionTests : IAsyncLifetime
 
     private static readonly string[] Formulas = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1"];
 
+    // The round's public ITA page, published with the hostile labels below.
+    private const string PublicItaPage = "/ita/HSTXE2/2566";
+
     private readonly SurveyApp _app = new();
     private TestRound _round = null!;
     private string _email = null!;
@@ -50,8 +53,9 @@ public sealed class InjectionTests : IAsyncLifetime
     {
         var browser = await _app.SignedInBrowserAsync(_email, _password);
         var code = (await _app.AccessCodesAsync(_round.Id, 1))[0];
-        var pages = AdminPages().Concat([$"/go/eit/{_round.EitCode}", $"/go/iit/{_round.IitCode}?k={code}", $"/go/iit/{_round.IitCode}"]).ToList();
+        var pages = AdminPages().Concat([$"/go/eit/{_round.EitCode}", $"/go/iit/{_round.IitCode}?k={code}", $"/go/iit/{_round.IitCode}", PublicItaPage]).ToList();
         Assert.True(pages.Count >= 15, $"only {pages.Count} pages");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await browser.GetAsync(PublicItaPage, Cancel)).StatusCode); // published, so its labels are on it
 
         foreach (var page in pages)
         {
@@ -134,13 +138,15 @@ public sealed class InjectionTests : IAsyncLifetime
         var agency = await db.Agencies.SingleAsync(a => a.Id == _round.AgencyId, Cancel);
         agency.NameEn = Script;
         agency.Province = "ประจวบ" + Script;
+        agency.PublicCode = PublicItaPage.Split('/')[2];
+        (await db.Rounds.SingleAsync(r => r.Id == _round.Id, Cancel)).PublicPage = true;
         db.OitEvidence.Add(new OitEvidence
         {
             RoundId = _round.Id, ItemCode = "O1", Present = true, Explanation = Formulas[0] + Script,
             Urls =
             [
-                new OitEvidenceUrl { Url = "https://www.example.test/\"><script>window.__x=1</script>", LastError = Script, LastStatus = 200, LastCheckedAt = DateTime.UtcNow },
-                new OitEvidenceUrl { Url = "javascript:alert(1)" },
+                new OitEvidenceUrl { Url = "https://www.example.test/\"><script>window.__x=1</script>", LastError = Script, LastStatus = 200, LastCheckedAt = DateTime.UtcNow, Label = Script },
+                new OitEvidenceUrl { Url = "javascript:alert(1)", Label = Formulas[0] + Script },
             ],
         });
         var report = await db.ImprovementReports.SingleAsync(r => r.RoundId == _round.Id, Cancel);
