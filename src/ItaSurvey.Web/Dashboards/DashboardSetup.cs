@@ -10,8 +10,9 @@ public static class DashboardSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<RoundDashboards>();
+        builder.Services.AddScoped<RoundQualities>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app) => app.MapDashboardCharts();
+    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app) => app.MapDashboardCharts().MapQualityCharts();
 }
