@@ -1,3 +1,5 @@
+using ItaSurvey.Web.Api;
+
 namespace ItaSurvey.Web.Dashboards;
 
 /// <summary>A round's dashboard: intervals, alpha, year-over-year tests, and its charts.</summary>
@@ -14,5 +16,9 @@ public static class DashboardSetup
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app) => app.MapDashboardCharts().MapQualityCharts();
+    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
+    {
+        app.MapApiGroup().MapQualityApi();
+        return app.MapDashboardCharts().MapQualityCharts();
+    }
 }

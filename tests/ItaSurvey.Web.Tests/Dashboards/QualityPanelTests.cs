@@ -71,6 +71,23 @@ public class QualityPanelTests : RoundDashboardTestBase
         Assert.Equal(HttpStatusCode.NotFound, outOfScope.StatusCode);
     }
 
+    [Fact]
+    public async Task The_api_gives_the_same_figures_and_keeps_the_open_iit_withheld()
+    {
+        await StoreEitAsync(honest: 40, straightLined: 12);
+        var browser = await ViewerAsync();
+
+        var json = System.Text.Json.JsonDocument.Parse(await browser.GetStringAsync($"/api/v1/rounds/{Round.Id}/quality", Cancel)).RootElement;
+
+        var instruments = json.GetProperty("instruments").EnumerateArray().ToDictionary(i => i.GetProperty("instrument").GetString()!);
+        Assert.Equal(12, instruments["EIT"].GetProperty("signals").GetProperty("too-fast").GetInt64());
+        Assert.Equal(12, instruments["EIT"].GetProperty("flagged").GetInt64());
+        Assert.True(instruments["EIT"].GetProperty("sensitivity").GetProperty("difference").GetDouble() > 0);
+        Assert.Equal(12, instruments["EIT"].GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("inBursts").GetInt32()));
+        Assert.Contains("ปิดรับคำตอบ", instruments["IIT"].GetProperty("withheldTh").GetString(), StringComparison.Ordinal);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, instruments["IIT"].GetProperty("flagged").ValueKind);
+    }
+
     private async Task<HttpClient> ViewerAsync()
     {
         var (email, password) = await App.CreateUserAsync(Roles.Viewer, Round.AgencyId);
