@@ -46,6 +46,11 @@ public static class ApiExamples
         [typeof(RoundRequest)] = new RoundRequest(2566, "2023-04-01", "2023-06-30", "singleUseCodes"),
         [typeof(RoundChangeRequest)] = new RoundChangeRequest(ClosesOn: "2023-07-15"),
         [typeof(RoundDto)] = Round,
+        [typeof(ItaSurvey.Web.Dashboards.QualityDto)] = new ItaSurvey.Web.Dashboards.QualityDto(7, 2566, false, 5, [
+            new("IIT", 74, null, new Dictionary<string, long?> { ["too-fast"] = null, ["straight-lined"] = 6, ["contradictory"] = null, ["duplicate"] = null }, 8,
+                null, "ต้องมีทั้งคำตอบที่มีสัญญาณและไม่มีสัญญาณอย่างน้อยกลุ่มละ 5 คำตอบ จึงจะแสดงคะแนนเมื่อตัดคำตอบที่มีสัญญาณออก", [new(new DateOnly(2023, 5, 2), 21, 0, 0)]),
+            new("EIT", 550, null, new Dictionary<string, long?> { ["too-fast"] = 150, ["straight-lined"] = 150, ["contradictory"] = 150, ["duplicate"] = 150 }, 150,
+                new(62.38, 50.77, 11.61, 10.94, 12.28), null, [new(new DateOnly(2023, 5, 2), 157, 2, 150), new(new DateOnly(2023, 5, 3), null, 0, 0)])]),
         [typeof(ResponseCountDto)] = new ResponseCountDto(31, 74, 30, 60),
         [typeof(AccessCodesRequest)] = new AccessCodesRequest(2),
         [typeof(AccessCodesDto)] = new AccessCodesDto(7, [new AccessCodeDto("K7Q2MXW9TB", "https://ita.example.go.th/go/iit/JF5TRZ?k=K7Q2MXW9TB"),

@@ -26,6 +26,15 @@ public sealed class ChartRenderer(string webFontPath = ChartFonts.DefaultWebFont
             () => TrendChart.Build(width < ChartStyle.Width ? data with { Title = "" } : data), webFontPath);
     }
 
+    /// <summary>Submissions per day with the bursts marked.</summary>
+    public RenderedChart Bursts(BurstChartData data, int width = ChartStyle.Width)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ChartFonts.EnsureRegistered();
+        return new RenderedChart(data.Title, BurstChart.Describe(data), width, BurstChart.Height,
+            () => BurstChart.Build(data, compact: width < ChartStyle.Width), webFontPath);
+    }
+
     /// <summary>The chart of a question's answers, or null when they are withheld: show <see cref="DistributionChartData.WithheldMessage"/> instead.</summary>
     public RenderedChart? Distribution(DistributionChartData data, int width = ChartStyle.Width)
     {

@@ -1,3 +1,5 @@
+using ItaSurvey.Web.Api;
+
 namespace ItaSurvey.Web.Dashboards;
 
 /// <summary>A round's dashboard: intervals, alpha, year-over-year tests, and its charts.</summary>
@@ -10,8 +12,13 @@ public static class DashboardSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<RoundDashboards>();
+        builder.Services.AddScoped<RoundQualities>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app) => app.MapDashboardCharts();
+    public static IEndpointRouteBuilder MapDashboards(this IEndpointRouteBuilder app)
+    {
+        app.MapApiGroup().MapQualityApi();
+        return app.MapDashboardCharts().MapQualityCharts();
+    }
 }

@@ -60,6 +60,8 @@ public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public DbSet<WriteProbe> WriteProbes => Set<WriteProbe>();
 
+    public DbSet<SubmissionWindow> SubmissionWindows => Set<SubmissionWindow>();
+
     public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
@@ -117,6 +119,13 @@ public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtection
             e.HasIndex(r => r.SubmissionKey).IsUnique();
             e.HasIndex(r => new { r.RoundId, r.Instrument });
             e.HasOne<AssessmentRound>().WithMany().HasForeignKey(r => r.RoundId);
+        });
+
+        model.Entity<SubmissionWindow>(e =>
+        {
+            e.HasKey(w => new { w.RoundId, w.Instrument, w.Day, w.Slot });
+            e.Property(w => w.Instrument).HasMaxLength(5);
+            e.HasOne<AssessmentRound>().WithMany().HasForeignKey(w => w.RoundId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<AgencyAssignment>(e =>

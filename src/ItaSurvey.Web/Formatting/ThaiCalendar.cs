@@ -15,6 +15,9 @@ public static class ThaiCalendar
     /// <summary>The Thai calendar date of a moment in UTC.</summary>
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ThaiOffset).DateTime);
 
+    /// <summary>The date and time of day in Thailand now.</summary>
+    public static DateTime Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(ThaiOffset).DateTime;
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ThaiOffset).DateTime);
 
     /// <summary>"30 กันยายน 2566" in Thai, "30 September 2566 BE" in English.</summary>

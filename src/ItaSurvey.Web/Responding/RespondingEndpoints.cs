@@ -132,9 +132,9 @@ public static class RespondingEndpoints
         }
 
         // Incomplete or stale forms come back with every answer kept.
-        var key = http.RequestServices.GetRequiredService<SubmissionKeys>().Read(Single(form, "_key"), link.Code);
+        var ticket = http.RequestServices.GetRequiredService<SubmissionKeys>().Read(Single(form, "_key"), link.Code);
         var complete = answers.IsComplete && (link.Instrument == "EIT" ? capacity is not null : service == "1");
-        if (!complete || key is null)
+        if (!complete || ticket is null)
         {
             var view = Form(http, link, english) with
             {
@@ -144,7 +144,7 @@ public static class RespondingEndpoints
                 Capacity = capacity,
                 ServiceConfirmed = service == "1",
                 ShowErrors = !complete,
-                Expired = key is null,
+                Expired = ticket is null,
             };
             return Rejected(log, complete ? "expired" : "incomplete", Render(view, StatusCodes.Status422UnprocessableEntity));
         }
@@ -154,10 +154,12 @@ public static class RespondingEndpoints
             RoundId = link.RoundId,
             Instrument = link.Instrument,
             SubmittedOn = ThaiCalendar.Today(clock),
-            SubmissionKey = key.Value,
+            SubmissionKey = ticket.Value.Key,
             FormVersion = compiled.Fingerprint,
             Answers = answers.Levels,
             RespondentGroup = link.Instrument == "EIT" ? capacity : null,
+            // Only the classes; the form's age is dropped here.
+            Signals = SubmissionSignals.Of(compiled, answers.Levels, ticket.Value.Age, options.Value),
         };
         switch (await store.StoreAsync(response, accessCode, cancellationToken))
         {

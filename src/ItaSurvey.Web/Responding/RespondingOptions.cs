@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ItaSurvey.Core.Quality;
 
 namespace ItaSurvey.Web.Responding;
 
@@ -17,4 +18,21 @@ public sealed class RespondingOptions
     /// <summary>The largest form body accepted, in bytes. A complete IIT form is about 2 KB.</summary>
     [Range(1024, 1_048_576)]
     public int MaxFormBytes { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// Record the quality signals at submission (the signal classes and the 10-minute window
+    /// counters). On by default; off only to measure what they cost.
+    /// </summary>
+    public bool QualitySignals { get; set; } = true;
+
+    /// <summary>An IIT form sent back sooner than this after it was shown is classed "too fast" (51 answer fields).</summary>
+    [Range(1, 3600)]
+    public int TooFastSecondsIit { get; set; } = SpeedClass.DefaultIitSeconds;
+
+    /// <summary>An EIT form sent back sooner than this after it was shown is classed "too fast" (18 answer fields).</summary>
+    [Range(1, 3600)]
+    public int TooFastSecondsEit { get; set; } = SpeedClass.DefaultEitSeconds;
+
+    /// <summary>The too-fast threshold of an instrument.</summary>
+    public int TooFastSeconds(string instrument) => instrument == "IIT" ? TooFastSecondsIit : TooFastSecondsEit;
 }

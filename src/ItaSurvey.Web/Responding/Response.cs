@@ -1,3 +1,5 @@
+using ItaSurvey.Core.Quality;
+
 namespace ItaSurvey.Web.Responding;
 
 /// <summary>
@@ -27,4 +29,10 @@ public sealed class Response
 
     /// <summary>EIT only: the capacity in which the respondent contacted the agency (citizen, business, agency).</summary>
     public string? RespondentGroup { get; set; }
+
+    /// <summary>
+    /// The quality signals decided at submission, as class bits only (<see cref="ResponseSignals.Stored"/>:
+    /// too fast, straight-lined, contradictory). Never how long the form took or when it was sent.
+    /// </summary>
+    public ResponseSignal Signals { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Formatting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,9 +31,12 @@ public enum StoreOutcome
 /// submission key's unique index and a conditional update of the single-use code.
 /// </summary>
 public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, DatabaseWrites writes, IOptions<DatabaseOptions> options,
-    ILogger<ResponseStore> log) : BackgroundService
+    IOptions<RespondingOptions> responding, TimeProvider clock, ILogger<ResponseStore> log) : BackgroundService
 {
     private const int MaxBatch = 256;
+
+    // The last Thai date whose earlier days' window counters are known to be ranked.
+    private DateOnly _rankedBefore = DateOnly.MinValue;
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000)
     {
@@ -79,6 +83,8 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, Dat
             {
                 batch[i].Outcome.TrySetResult(outcomes[i]);
             }
+            // After the answers are out, so that nobody waits for it; only when the database writes.
+            await RankFinishedDaysAsync();
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
@@ -149,9 +155,37 @@ public sealed class ResponseStore(IDbContextFactory<ItaDbContext> databases, Dat
             db.Responses.Add(response);
             outcomes[i] = StoreOutcome.Stored;
         }
+        if (responding.Value.QualitySignals)
+        {
+            await SubmissionWindowCounts.AddAsync(db, batch.Where((_, i) => outcomes[i] == StoreOutcome.Stored).Select(p => p.Response), ThaiCalendar.Now(clock));
+        }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return outcomes;
+    }
+
+    /// <summary>
+    /// The first batch of a new day, once committed, ranks the finished days' window counters, so that their times
+    /// of day are gone. Its own transaction, and a failure only means trying again with the next batch.
+    /// </summary>
+    private async Task RankFinishedDaysAsync()
+    {
+        var today = ThaiCalendar.Today(clock);
+        if (today <= _rankedBefore)
+        {
+            return;
+        }
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync();
+            await DatabaseSetup.LimitWaitAsync(db, options.Value.WriteTimeout, CancellationToken.None);
+            await SubmissionWindowCounts.RankFinishedDaysAsync(db, today, CancellationToken.None);
+            _rankedBefore = today;
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "The finished days' submission windows could not be ranked now; the next batch tries again");
+        }
     }
 
     private static bool IsUniqueViolation(DbUpdateException e) => DatabaseSetup.IsUniqueViolation(e);

@@ -21,8 +21,12 @@ public sealed class SubmissionKeys(IDataProtectionProvider provider, TimeProvide
     public string Issue(string linkCode) =>
         _protector.Protect($"{linkCode}|{Guid.NewGuid():N}|{clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
 
-    /// <summary>The random key inside a token issued for this link, or null when it is forged, altered, expired or for another link.</summary>
-    public Guid? Read(string? token, string linkCode)
+    /// <summary>
+    /// The random key inside a token issued for this link and how long ago the form was shown, or
+    /// null when it is forged, altered, expired or for another link. The age is used at once for
+    /// the too-fast class and never kept.
+    /// </summary>
+    public SubmissionTicket? Read(string? token, string linkCode)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 512)
         {
@@ -44,6 +48,9 @@ public sealed class SubmissionKeys(IDataProtectionProvider provider, TimeProvide
             return null;
         }
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued);
-        return age >= TimeSpan.Zero - TimeSpan.FromMinutes(5) && age <= Lifetime ? key : null;
+        return age >= TimeSpan.Zero - TimeSpan.FromMinutes(5) && age <= Lifetime ? new SubmissionTicket(key, age) : null;
     }
 }
+
+/// <summary>A valid submission key: its random part and the form's age at submission.</summary>
+public readonly record struct SubmissionTicket(Guid Key, TimeSpan Age);

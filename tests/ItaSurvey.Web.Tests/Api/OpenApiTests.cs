@@ -23,7 +23,7 @@ public partial class OpenApiTests
             "/api/v1/fiscal-years/{id}/files", "/api/v1/fiscal-years/{id}/publish", "/api/v1/rounds/{id}",
             "/api/v1/rounds/{id}/access-codes", "/api/v1/rounds/{id}/export/responses.csv", "/api/v1/rounds/{id}/export/responses.xlsx",
             "/api/v1/rounds/{id}/export/results.csv", "/api/v1/rounds/{id}/export/results.xlsx", "/api/v1/rounds/{id}/oit",
-            "/api/v1/rounds/{id}/oit/{code}", "/api/v1/rounds/{id}/report", "/api/v1/rounds/{id}/report/items/{itemId}",
+            "/api/v1/rounds/{id}/oit/{code}", "/api/v1/rounds/{id}/quality", "/api/v1/rounds/{id}/report", "/api/v1/rounds/{id}/report/items/{itemId}",
             "/api/v1/rounds/{id}/responses/count", "/api/v1/rounds/{id}/results", "/api/v1/rounds/{id}/version", "/api/v1/tokens", "/api/v1/tokens/{tokenId}",
             "/api/v1/users", "/api/v1/users/{userId}", "/api/v1/users/{userId}/lock",
         ], paths);

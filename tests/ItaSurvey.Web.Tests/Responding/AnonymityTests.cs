@@ -15,7 +15,10 @@ public class AnonymityTests
         var columns = db.Model.FindEntityType(typeof(ItaSurvey.Web.Responding.Response))!.GetProperties().Select(p => p.GetColumnName()).Order();
 
         // Nothing here can hold an address, a user agent, a cookie, an access code or a time of day.
-        Assert.Equal(["Answers", "FormVersion", "Id", "Instrument", "RespondentGroup", "RoundId", "SubmissionKey", "SubmittedOn"], columns);
+        // Signals holds class bits only (too fast, straight-lined, contradictory), never a duration or a time.
+        Assert.Equal(["Answers", "FormVersion", "Id", "Instrument", "RespondentGroup", "RoundId", "Signals", "SubmissionKey", "SubmittedOn"], columns);
+        Assert.Equal(typeof(ItaSurvey.Core.Quality.ResponseSignal), typeof(ItaSurvey.Web.Responding.Response).GetProperty("Signals")!.PropertyType);
+        Assert.Equal(typeof(byte), Enum.GetUnderlyingType(typeof(ItaSurvey.Core.Quality.ResponseSignal)));
         Assert.Equal(typeof(DateOnly), typeof(ItaSurvey.Web.Responding.Response).GetProperty("SubmittedOn")!.PropertyType);
     }
 }

@@ -582,6 +582,9 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
+                    b.Property<byte>("Signals")
+                        .HasColumnType("smallint");
+
                     b.Property<Guid>("SubmissionKey")
                         .HasColumnType("uuid");
 
@@ -596,6 +599,29 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.HasIndex("RoundId", "Instrument");
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Responding.SubmissionWindow", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Instrument")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "Instrument", "Day", "Slot");
+
+                    b.ToTable("SubmissionWindows");
                 });
 
             modelBuilder.Entity("ItaSurvey.Web.Rounds.AccessCode", b =>
@@ -1074,6 +1100,15 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ItaSurvey.Web.Responding.Response", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Responding.SubmissionWindow", b =>
                 {
                     b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
                         .WithMany()

@@ -557,6 +557,9 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte>("Signals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SubmissionKey")
                         .HasColumnType("TEXT");
 
@@ -571,6 +574,29 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.HasIndex("RoundId", "Instrument");
 
                     b.ToTable("Responses");
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Responding.SubmissionWindow", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instrument")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Instrument", "Day", "Slot");
+
+                    b.ToTable("SubmissionWindows");
                 });
 
             modelBuilder.Entity("ItaSurvey.Web.Rounds.AccessCode", b =>
@@ -1039,6 +1065,15 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ItaSurvey.Web.Responding.Response", b =>
+                {
+                    b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ItaSurvey.Web.Responding.SubmissionWindow", b =>
                 {
                     b.HasOne("ItaSurvey.Web.Rounds.AssessmentRound", null)
                         .WithMany()
