@@ -16,4 +16,13 @@ public sealed class Agency
 
     /// <summary>Staff with at least one year of service: the base of the IIT minimum sample. No names are kept.</summary>
     public int StaffHeadcount { get; set; }
+
+    /// <summary>
+    /// The agency's own web domains, space-separated, evened out (e.g. "khlongwan.go.th"): evidence
+    /// under them is shown as on the agency's site. Other hosts are allowed, and shown as such.
+    /// </summary>
+    public string? WebDomains { get; set; }
+
+    /// <summary>The web domains as a list.</summary>
+    public IReadOnlyList<string> Domains() => (WebDomains ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
