@@ -64,7 +64,7 @@ public static class EvidenceJudge
             return Verdict(EvidenceVerdict.Broken, EvidenceFinding.SoftNotFound,
                 "หน้าเว็บเปิดได้แต่มีข้อความว่าไม่พบหน้าที่ต้องการ หลักฐานอาจถูกย้ายหรือลบไปแล้ว", $"พบข้อความ \"{phrase}\"");
         }
-        if (string.IsNullOrWhiteSpace(fetched.Text))
+        if (string.IsNullOrWhiteSpace(fetched.Text) && string.IsNullOrWhiteSpace(fetched.Title))
         {
             return Verdict(EvidenceVerdict.Unreadable, EvidenceFinding.NoText,
                 "เปิดลิงก์ได้แต่ไม่มีข้อความให้อ่าน ควรตรวจเนื้อหาด้วยตนเอง", "");

@@ -67,6 +67,10 @@ public sealed class EvidenceFetcher(IHttpClientFactory clients, IOptions<LinkChe
                 continue;
             }
             var link = new LinkCheckOutcome(status, null);
+            if (IsRedirect(response.StatusCode))
+            {
+                return new(link, new(FetchResult.Unreachable, current, status, Failure: $"ส่งต่อ (redirect) เกิน {Limits.MaxRedirects} ครั้ง"));
+            }
             if (status >= 400)
             {
                 return new(link, new(FetchResult.HttpError, current, status));
