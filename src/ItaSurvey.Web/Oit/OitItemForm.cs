@@ -90,9 +90,11 @@ public sealed class OitUrlEntry
 }
 
 /// <summary>A stored verdict on a URL's evidence: the verdict, its Thai reason and detail, and whether it is on the agency's site.</summary>
-public sealed record StoredVerdict(ItaSurvey.Core.Evidence.EvidenceVerdict Verdict, string? Reason, string? Detail, bool? OnAgencySite)
+public sealed record StoredVerdict(ItaSurvey.Core.Evidence.EvidenceVerdict Verdict, string? Reason, string? Detail, bool? OnAgencySite,
+    ItaSurvey.Core.Evidence.EvidenceFinding? Finding = null)
 {
-    public static StoredVerdict? Of(OitEvidenceUrl url) => url.Verdict is { } verdict ? new(verdict, url.VerdictReason, url.VerdictDetail, url.OnAgencySite) : null;
+    public static StoredVerdict? Of(OitEvidenceUrl url) =>
+        url.Verdict is { } verdict ? new(verdict, url.VerdictReason, url.VerdictDetail, url.OnAgencySite, url.VerdictFinding) : null;
 
     /// <summary>A CSS tone: "ok" for ดูเหมือนถูกต้อง, "warn" for the checks, "bad" for broken and unreadable.</summary>
     public string Tone => Verdict switch
