@@ -52,6 +52,33 @@ public class EvidenceVerdictPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_dashboard_lists_items_whose_evidence_is_doubtful_next_to_what_raises_the_total()
+    {
+        await using (var db = await _world.Databases.CreateDbContextAsync(TwoAgencyWorld.Cancel))
+        {
+            db.OitEvidence.Add(new OitEvidence
+            {
+                RoundId = _world.Ours.Id, ItemCode = "O2", Present = true,
+                Urls = [new OitEvidenceUrl { Url = "https://x.example/o2", Verdict = EvidenceVerdict.Broken, LastCheckedAt = DateTime.UtcNow }],
+            });
+            db.OitEvidence.Add(new OitEvidence
+            {
+                RoundId = _world.Ours.Id, ItemCode = "O3", Present = true,
+                Urls = [new OitEvidenceUrl { Url = "https://x.example/o3", Verdict = EvidenceVerdict.LooksRight, LastCheckedAt = DateTime.UtcNow }],
+            });
+            await db.SaveChangesAsync(TwoAgencyWorld.Cancel);
+        }
+        var browser = await _world.BrowserAsync(Roles.Viewer);
+
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync($"/admin/rounds/{_world.Ours.Id}/dashboard", TwoAgencyWorld.Cancel));
+
+        var item = Assert.Single(page.QuerySelectorAll(".doubtful-list li"));
+        Assert.Contains("O2", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("ลิงก์เสีย", item.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/admin/rounds/{_world.Ours.Id}/oit#oit-O2", item.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public void Agency_domains_are_stored_evened_out_and_a_wrong_one_is_named()
     {
         var form = new AgencyForm { WebDomains = "https://www.KhlongWan.go.th/ita, khlongwan.go.th\nita.khlongwan.go.th", StaffHeadcount = 80 };
