@@ -24,4 +24,13 @@ public sealed class Agency
     /// tell how many agencies there are.
     /// </summary>
     public string? PublicCode { get; set; }
+
+    /// <summary>
+    /// The agency's own web domains, space-separated, evened out (e.g. "khlongwan.go.th"): evidence
+    /// under them is shown as on the agency's site. Other hosts are allowed, and shown as such.
+    /// </summary>
+    public string? WebDomains { get; set; }
+
+    /// <summary>The web domains as a list.</summary>
+    public IReadOnlyList<string> Domains() => (WebDomains ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

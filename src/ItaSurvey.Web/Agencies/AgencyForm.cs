@@ -1,3 +1,4 @@
+using ItaSurvey.Core.Evidence;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Forms;
 
@@ -18,11 +19,24 @@ public sealed class AgencyForm
 
     public int? StaffHeadcount { get; set; }
 
+    /// <summary>The agency's web domains as typed: separated by spaces, commas or new lines.</summary>
+    public string? WebDomains { get; set; }
+
+    public const int MaxDomains = 10;
+
     public static AgencyForm From(Agency agency) => new()
     {
         NameTh = agency.NameTh, NameEn = agency.NameEn, Province = agency.Province,
-        AgencyGroup = agency.AgencyGroup, StaffHeadcount = agency.StaffHeadcount,
+        AgencyGroup = agency.AgencyGroup, StaffHeadcount = agency.StaffHeadcount, WebDomains = agency.WebDomains,
     };
+
+    /// <summary>The typed domains, each evened out (<see cref="AgencySite.Normalize"/>), or the ones that are not domains.</summary>
+    public (IReadOnlyList<string> Domains, IReadOnlyList<string> Invalid) ParsedDomains()
+    {
+        var typed = (WebDomains ?? "").Split([' ', ',', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var invalid = typed.Where(d => AgencySite.Normalize(d).Length == 0).ToList();
+        return (typed.Select(AgencySite.Normalize).Where(d => d.Length > 0).Distinct().ToList(), invalid);
+    }
 
     /// <summary>The groups a user may pick: the newest year's, plus the agency's own when a newer year dropped it.</summary>
     public static IReadOnlyList<AgencyGroupMinimum> GroupChoices(SurveyCatalog catalog, string? current)
@@ -59,6 +73,15 @@ public sealed class AgencyForm
         {
             errors.Add(nameof(StaffHeadcount), $"จำนวนบุคลากรต้องอยู่ระหว่าง 1 ถึง {MaxHeadcount:N0} คน");
         }
+        var (domains, invalid) = ParsedDomains();
+        if (invalid.Count > 0)
+        {
+            errors.Add(nameof(WebDomains), $"ไม่ใช่ชื่อโดเมน: {string.Join(", ", invalid.Take(3))} (ตัวอย่างที่ถูกต้อง: khlongwan.go.th)");
+        }
+        else if (domains.Count > MaxDomains)
+        {
+            errors.Add(nameof(WebDomains), $"ระบุโดเมนได้ไม่เกิน {MaxDomains} โดเมน");
+        }
         return errors;
     }
 
@@ -72,6 +95,8 @@ public sealed class AgencyForm
         Set(changes, "group", agency.AgencyGroup, AgencyGroup, v => agency.AgencyGroup = v!);
         Set(changes, "headcount", agency.StaffHeadcount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             StaffHeadcount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => agency.StaffHeadcount = StaffHeadcount.Value);
+        var domains = string.Join(' ', ParsedDomains().Domains);
+        Set(changes, "webDomains", agency.WebDomains, domains.Length == 0 ? null : domains, v => agency.WebDomains = v);
         return string.Join("; ", changes);
     }
 

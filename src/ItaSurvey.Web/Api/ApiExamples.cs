@@ -32,7 +32,11 @@ public static class ApiExamples
          new LinkDto("IIT", "JF5TRZ", "/go/iit/JF5TRZ", "https://ita.example.go.th/go/iit/JF5TRZ")]);
 
     private static readonly OitItemDto OitItem = new("O4", "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน", "9", "9.1", true, "มี",
-        [new OitUrlDto($"{Site}/ita/2566/o4", "ok", 200, null, At), new OitUrlDto($"{Site}/files/plan-2566-2570.pdf", "notChecked", null, null, null)],
+        [new OitUrlDto($"{Site}/ita/2566/o4", "ok", 200, null, At)
+        {
+            Evidence = new OitVerdictDto("checkYear", "ตรวจสอบปี", "onlyOlderYears",
+                "เอกสารกล่าวถึงเฉพาะปีก่อนหน้า (ล่าสุด 2565) อาจเป็นหลักฐานของปีที่แล้ว ควรเผยแพร่ฉบับปี 2566", "พบปี 2565 แต่ไม่พบปี 2566; พบคำสำคัญ 2 จาก 3 คำ", true),
+        }, new OitUrlDto($"{Site}/files/plan-2566-2570.pdf", "notChecked", null, null, null)],
         "แผนพัฒนาท้องถิ่น (พ.ศ. 2566-2570) บนเว็บไซต์หลัก หัวข้อ ITA");
 
     private static readonly UserDto User = new("3f2b8c1e-5a7d-4e0f-b6c9-1d2e3f4a5b6c", "kongklang@khlongwan.go.th", "AgencyAdmin", [1], false);

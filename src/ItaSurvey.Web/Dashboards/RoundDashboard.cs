@@ -22,7 +22,8 @@ public sealed record RoundDashboard(
     IReadOnlyList<IndicatorView> Indicators,
     IReadOnlyList<QuestionView> Questions,
     PreviousYear? Previous,
-    IReadOnlyList<ItaSurvey.Core.Improvement.ScoreGain> Gains)
+    IReadOnlyList<ItaSurvey.Core.Improvement.ScoreGain> Gains,
+    IReadOnlyList<DoubtfulEvidence> Doubtful)
 {
     /// <summary>The line the ITA draws: below it an indicator is urgent (85).</summary>
     public double Threshold => Flags.UrgentBelow;
@@ -130,6 +131,7 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var agencyName = await db.Agencies.Where(a => a.Id == result.AgencyId).Select(a => a.NameTh).SingleAsync(cancellationToken);
+        var doubtful = await DoubtfulEvidence.OfRoundAsync(db, result.RoundId, result.Definitions, cancellationToken);
         var previous = await PreviousAsync(db, result, cancellationToken);
 
         var instruments = result.Assessment.Instruments.Select(i =>
@@ -177,7 +179,7 @@ public sealed class RoundDashboards(IDbContextFactory<ItaDbContext> databases, A
         var draft = ItaSurvey.Core.Improvement.ImprovementPlanner.Draft(result.Definitions, result.Assessment, missing, result.Withheld, k);
 
         return new RoundDashboard(result.RoundId, result.AgencyId, agencyName, result.FiscalYear, result, model.Flags,
-            instruments, indicators, questions, previous?.Year, draft.Gains);
+            instruments, indicators, questions, previous?.Year, draft.Gains, doubtful);
     }
 
     private static IReadOnlyList<FieldDistribution> Distributions(AssessmentModel model, Question question, AnswerTally answers)

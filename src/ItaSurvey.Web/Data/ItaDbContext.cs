@@ -80,6 +80,7 @@ public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtection
             e.Property(a => a.NameEn).HasMaxLength(200);
             e.Property(a => a.Province).HasMaxLength(100);
             e.Property(a => a.AgencyGroup).HasMaxLength(50);
+            e.Property(a => a.WebDomains).HasMaxLength(1000);
             e.HasIndex(a => new { a.Province, a.NameTh });
             e.Property(a => a.PublicCode).HasMaxLength(6);
             e.HasIndex(a => a.PublicCode).IsUnique();
@@ -158,6 +159,10 @@ public abstract class ItaDbContext : IdentityDbContext<AppUser>, IDataProtection
             e.Property(u => u.Url).HasMaxLength(2000);
             e.Property(u => u.LastError).HasMaxLength(500);
             e.Property(u => u.Label).HasMaxLength(OitItemForm.MaxLabelLength);
+            e.Property(u => u.Verdict).HasConversion<string>().HasMaxLength(20);
+            e.Property(u => u.VerdictFinding).HasConversion<string>().HasMaxLength(30);
+            e.Property(u => u.VerdictReason).HasMaxLength(500);
+            e.Property(u => u.VerdictDetail).HasMaxLength(1000);
             e.HasIndex(u => u.LastCheckedAt);
         });
 

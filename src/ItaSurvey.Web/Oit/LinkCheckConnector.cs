@@ -17,6 +17,8 @@ public static class LinkCheckConnector
         // Direct connections only: through a proxy the guard would see the proxy, not the site.
         UseProxy = false,
         UseCookies = false,
+        // Evidence text is read after decompression; the fetcher's byte limit applies to the inflated bytes.
+        AutomaticDecompression = DecompressionMethods.All,
         MaxResponseHeadersLength = 32, // KB
         ConnectTimeout = options.Timeout,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),

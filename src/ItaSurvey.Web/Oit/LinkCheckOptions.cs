@@ -24,7 +24,7 @@ public sealed class LinkCheckOptions : IPeriodicWorkOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>How long one URL may take, redirects included.</summary>
+    /// <summary>How long one URL may take, redirects, reading and extracting its text included.</summary>
     [TimeSpanRange("00:00:00.050", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -38,6 +38,26 @@ public sealed class LinkCheckOptions : IPeriodicWorkOptions
     /// <summary>URLs checked at the same time.</summary>
     [Range(1, 32)]
     public int Parallelism { get; set; } = 4;
+
+    /// <summary>Bytes of an HTML or text page read; the text of a longer page is judged on its beginning.</summary>
+    [Range(16 * 1024, 16 * 1024 * 1024)]
+    public int MaxPageBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Bytes of a PDF read (after HTTP decompression); a larger one is recorded as too large, unread.</summary>
+    [Range(16 * 1024, 64 * 1024 * 1024)]
+    public int MaxDocumentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The bytes a PDF's compressed streams may inflate to, in all, before it is treated as too large (a PDF bomb).</summary>
+    [Range(1024 * 1024, 512 * 1024 * 1024)]
+    public int MaxDecompressedBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>PDF pages whose text is read.</summary>
+    [Range(1, 500)]
+    public int MaxPdfPages { get; set; } = 30;
+
+    /// <summary>Characters of text kept from one page or document for judging.</summary>
+    [Range(1000, 2_000_000)]
+    public int MaxTextCharacters { get; set; } = 200_000;
 
     /// <summary>
     /// Off (the default) refuses to connect to loopback, private and link-local addresses, so an

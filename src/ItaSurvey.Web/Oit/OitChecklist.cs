@@ -156,6 +156,7 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
         Urls = evidence?.Urls.OrderBy(u => u.Id).Select(u => new OitUrlEntry
         {
             Text = u.Url, Label = u.Label, StoredUrl = u.Url, LastStatus = u.LastStatus, LastError = u.LastError, LastCheckedAt = u.LastCheckedAt,
+            Verdict = StoredVerdict.Of(u),
         }).ToList() ?? [],
     };
 }

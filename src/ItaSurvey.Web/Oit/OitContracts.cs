@@ -22,18 +22,23 @@ public sealed record OitItemDto(string Code, string TitleTh, string Indicator, s
 {
     public static OitItemDto From(OitItemForm item, string indicator, string subIndicator) =>
         new(item.Code, item.Title, indicator, subIndicator, item.Present, OitChecklist.PresentName(item.Present),
-            [.. item.Urls.Where(u => u.StoredUrl is not null).Select(u => OitUrlDto.From(u.StoredUrl!, u.LastStatus, u.LastError, u.LastCheckedAt) with { Label = u.Label })],
+            [.. item.Urls.Where(u => u.StoredUrl is not null).Select(u => OitUrlDto.From(u.StoredUrl!, u.LastStatus, u.LastError, u.LastCheckedAt)
+                with { Label = u.Label, Evidence = OitVerdictDto.From(u.Verdict) })],
             item.Explanation);
 }
 
 /// <summary>
 /// An evidence URL and its link check: "notChecked" (not yet), "ok" (answered 2xx or 3xx), "broken"
-/// (answered another HTTP status) or "unreachable" (no answer: error says why: timeout, DNS, TLS...).
+/// (answered another HTTP status) or "unreachable" (no answer: error says why: timeout, DNS, TLS...);
+/// and <see cref="Evidence"/>, what its text says (null before the first check).
 /// </summary>
 public sealed record OitUrlDto(string Url, string LinkCheck, int? HttpStatus, string? Error, DateTime? CheckedAt)
 {
     /// <summary>The document's name as the agency shows it on its public ITA page, or null.</summary>
     public string? Label { get; init; }
+
+    /// <summary>The verdict on the evidence's text, checked at <see cref="CheckedAt"/>; null until checked.</summary>
+    public OitVerdictDto? Evidence { get; init; }
 
     public static OitUrlDto From(string url, int? status, string? error, DateTime? checkedAt) => new(url,
         (status, checkedAt) switch
@@ -67,4 +72,19 @@ public sealed record OitBatchRequest(IReadOnlyList<OitBatchItem>? Items);
 public sealed record OitBatchItem(string? Code, bool? Present, IReadOnlyList<string>? Urls = null, string? Explanation = null, IReadOnlyList<string?>? Labels = null)
 {
     public OitItemForm ToForm() => new OitItemRequest(Present, Urls, Explanation, Labels).ToForm(Code ?? "");
+}
+
+/// <summary>
+/// The verdict on an evidence link's text: verdict "looksRight" (ดูเหมือนถูกต้อง), "checkYear" (ตรวจสอบปี),
+/// "checkContent" (ตรวจสอบเนื้อหา), "broken" (ลิงก์เสีย) or "unreadable" (อ่านไม่ได้); finding, the typed
+/// reason ("onlyOlderYears", "wordsMissing", "softNotFound", "scanOnly", "tooLarge"...); reasonTh, one
+/// Thai sentence; detailTh, what was seen; onAgencySite, null when the agency named no domains.
+/// </summary>
+public sealed record OitVerdictDto(string Verdict, string VerdictTh, string? Finding, string? ReasonTh, string? DetailTh, bool? OnAgencySite)
+{
+    public static OitVerdictDto? From(StoredVerdict? stored) => stored is null ? null : new(
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(stored.Verdict.ToString()),
+        ItaSurvey.Core.Evidence.VerdictText.Thai(stored.Verdict),
+        stored.Finding is { } f ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.ToString()) : null,
+        stored.Reason, stored.Detail, stored.OnAgencySite);
 }

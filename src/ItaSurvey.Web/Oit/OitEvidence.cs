@@ -1,3 +1,5 @@
+using ItaSurvey.Core.Evidence;
+
 namespace ItaSurvey.Web.Oit;
 
 /// <summary>
@@ -44,4 +46,19 @@ public sealed class OitEvidenceUrl
 
     /// <summary>When it was last checked (UTC), or null when never.</summary>
     public DateTime? LastCheckedAt { get; set; }
+
+    /// <summary>What the last check made of the evidence's text, or null when never judged.</summary>
+    public EvidenceVerdict? Verdict { get; set; }
+
+    /// <summary>Why, typed (stored by name).</summary>
+    public EvidenceFinding? VerdictFinding { get; set; }
+
+    /// <summary>The reason in one Thai sentence, as the judge gave it.</summary>
+    public string? VerdictReason { get; set; }
+
+    /// <summary>What was seen: years, words found and missing, the status or the limit reached.</summary>
+    public string? VerdictDetail { get; set; }
+
+    /// <summary>Whether the address answered is on one of the agency's domains; null when the agency named none.</summary>
+    public bool? OnAgencySite { get; set; }
 }

@@ -92,10 +92,32 @@ public sealed class OitUrlEntry
 
     public DateTime? LastCheckedAt { get; init; }
 
+    /// <summary>What the check made of the evidence's text, with its reason and detail, or null before the first check.</summary>
+    public StoredVerdict? Verdict { get; init; }
+
+    /// <summary>The verdict applies only while the row still holds the stored URL.</summary>
+    public StoredVerdict? CurrentVerdict => StoredUrl is not null && Text.Trim() == StoredUrl ? Verdict : null;
+
     /// <summary>The check applies only while the row still holds the stored URL.</summary>
     public LinkCheck Check => StoredUrl is not null && Text.Trim() == StoredUrl
         ? LinkCheck.Of(LastStatus, LastError, LastCheckedAt)
         : new LinkCheck("", "pending"); // typed, not saved yet: the item as a whole says so
+}
+
+/// <summary>A stored verdict on a URL's evidence: the verdict, its Thai reason and detail, and whether it is on the agency's site.</summary>
+public sealed record StoredVerdict(ItaSurvey.Core.Evidence.EvidenceVerdict Verdict, string? Reason, string? Detail, bool? OnAgencySite,
+    ItaSurvey.Core.Evidence.EvidenceFinding? Finding = null)
+{
+    public static StoredVerdict? Of(OitEvidenceUrl url) =>
+        url.Verdict is { } verdict ? new(verdict, url.VerdictReason, url.VerdictDetail, url.OnAgencySite, url.VerdictFinding) : null;
+
+    /// <summary>A CSS tone: "ok" for ดูเหมือนถูกต้อง, "warn" for the checks, "bad" for broken and unreadable.</summary>
+    public string Tone => Verdict switch
+    {
+        ItaSurvey.Core.Evidence.EvidenceVerdict.LooksRight => "ok",
+        ItaSurvey.Core.Evidence.EvidenceVerdict.CheckYear or ItaSurvey.Core.Evidence.EvidenceVerdict.CheckContent => "warn",
+        _ => "bad",
+    };
 }
 
 /// <summary>A link check shown to the user: a Thai sentence and a tone ("ok", "bad", "pending").</summary>

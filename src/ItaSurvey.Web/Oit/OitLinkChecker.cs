@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using ItaSurvey.Core.Evidence;
 using ItaSurvey.Web.Data;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -52,12 +53,15 @@ public sealed record LinkCheckOutcome(int? Status, LinkCheckFailure? Failure)
 }
 
 /// <summary>
-/// Checks whether OIT evidence URLs answer and records the status (or a short reason) and when.
-/// A failing URL is recorded and logged, never thrown; only cancellation stops a batch.
+/// Checks OIT evidence URLs: whether they answer (the status, or a short reason) and what their
+/// text says (<see cref="EvidenceJudge"/>: the round's year, the item's expected words, soft 404s),
+/// and records both and when. A failing URL is recorded and logged, never thrown; only
+/// cancellation stops a batch.
 /// </summary>
 public sealed class OitLinkChecker(
     IDbContextFactory<ItaDbContext> databases,
-    IHttpClientFactory clients,
+    EvidenceFetcher fetcher,
+    SurveyLibrary surveys,
     IOptions<LinkCheckOptions> options,
     TimeProvider clock,
     ILogger<OitLinkChecker> log)
@@ -82,86 +86,38 @@ public sealed class OitLinkChecker(
             .Where(u => u.LastCheckedAt == null || u.LastCheckedAt < cutoff)
             .OrderBy(u => u.LastCheckedAt).ThenBy(u => u.Id)
             .Take(Options.BatchSize)
-            .Select(u => new Due(u.Id, u.Url))
+            .Select(u => u.Id)
             .ToListAsync(cancellationToken);
-        await CheckAndRecordAsync(due, cancellationToken);
+        await CheckAndRecordAsync(await DueAsync(db, due, cancellationToken), cancellationToken);
         return due.Count;
     }
+
+    /// <summary>What judging each URL needs: its item, the round's year and version, the agency's domains.</summary>
+    private static Task<List<Due>> DueAsync(ItaDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        (from u in db.OitEvidenceUrls.AsNoTracking()
+         join e in db.OitEvidence on u.EvidenceId equals e.Id
+         join r in db.Rounds on e.RoundId equals r.Id
+         join a in db.Agencies on r.AgencyId equals a.Id
+         where ids.Contains(u.Id)
+         orderby u.Id
+         select new Due(u.Id, u.Url, e.ItemCode, r.FiscalYear, r.SurveyVersionId, a.WebDomains)).ToListAsync(cancellationToken);
 
     /// <summary>Checks every URL of one round now, whatever its age (for an admin's "check again" button); returns how many.</summary>
     public async Task<int> CheckNowAsync(int roundId, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var urls = await db.OitEvidence.AsNoTracking()
+        var ids = await db.OitEvidence.AsNoTracking()
             .Where(e => e.RoundId == roundId)
             .SelectMany(e => e.Urls)
-            .OrderBy(u => u.Id)
-            .Select(u => new Due(u.Id, u.Url))
+            .Select(u => u.Id)
             .ToListAsync(cancellationToken);
-        await CheckAndRecordAsync(urls, cancellationToken);
-        return urls.Count;
+        await CheckAndRecordAsync(await DueAsync(db, ids, cancellationToken), cancellationToken);
+        return ids.Count;
     }
 
-    /// <summary>Requests one URL: HEAD, or GET when the server does not do HEAD; redirects followed.</summary>
-    public async Task<LinkCheckOutcome> CheckAsync(string url, CancellationToken cancellationToken)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IsWeb(uri))
-        {
-            return LinkCheckOutcome.Of(LinkCheckFailure.NotWebUrl);
-        }
-        // Real time, not the app's TimeProvider: this bounds network I/O.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Options.Timeout);
-        try
-        {
-            var client = clients.CreateClient(ClientName);
-            var outcome = await RequestAsync(client, HttpMethod.Head, uri, timeout.Token);
-            if (outcome.Status is (int)HttpStatusCode.MethodNotAllowed or (int)HttpStatusCode.NotImplemented)
-            {
-                outcome = await RequestAsync(client, HttpMethod.Get, uri, timeout.Token);
-            }
-            return outcome;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return LinkCheckOutcome.Of(LinkCheckFailure.Timeout);
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or SocketException or AuthenticationException)
-        {
-            return LinkCheckOutcome.Of(Classify(e));
-        }
-    }
-
-    /// <summary>
-    /// One request, following up to MaxRedirects redirects itself (the handler follows none), so
-    /// that a redirect to file:, ftp: or any other scheme is seen and named instead of failing
-    /// somewhere inside the handler with its own message.
-    /// </summary>
-    private async Task<LinkCheckOutcome> RequestAsync(HttpClient client, HttpMethod method, Uri uri, CancellationToken cancellationToken)
-    {
-        var current = uri;
-        for (var redirects = 0; ; redirects++)
-        {
-            using var request = new HttpRequestMessage(method, current);
-            // Headers only: the body is never read.
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!IsRedirect(response.StatusCode) || response.Headers.Location is not { } location || redirects >= Options.MaxRedirects)
-            {
-                return new LinkCheckOutcome((int)response.StatusCode, null);
-            }
-            var next = location.IsAbsoluteUri ? location : new Uri(current, location);
-            if (!IsWeb(next))
-            {
-                return LinkCheckOutcome.Of(LinkCheckFailure.RedirectNotWeb);
-            }
-            current = next;
-        }
-    }
-
-    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MultipleChoices or HttpStatusCode.MovedPermanently
-        or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
-
-    private static bool IsWeb(Uri uri) => uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+    /// <summary>Requests one URL with GET, redirects followed, and says whether it answered; nothing is stored.</summary>
+    public async Task<LinkCheckOutcome> CheckAsync(string url, CancellationToken cancellationToken) =>
+        (await fetcher.FetchAsync(url, cancellationToken)).Link;
 
     /// <summary>What kind of failure an exception is: timeout, DNS, TLS, refused...; anything unforeseen is <see cref="LinkCheckFailure.Failed"/>.</summary>
     internal static LinkCheckFailure Classify(Exception e)
@@ -199,22 +155,27 @@ public sealed class OitLinkChecker(
         {
             return;
         }
-        var outcomes = new LinkCheckOutcome[urls.Count];
+        var outcomes = new (LinkCheckOutcome Link, EvidenceJudgement Judgement)[urls.Count];
         await Parallel.ForAsync(0, urls.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism, CancellationToken = cancellationToken },
             async (i, token) =>
             {
+                var due = urls[i];
+                EvidenceFetch fetch;
                 try
                 {
-                    outcomes[i] = await CheckAsync(urls[i].Url, token);
+                    fetch = await fetcher.FetchAsync(due.Url, token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    log.LogWarning(e, "Checking OIT link {Url} failed unexpectedly", urls[i].Url);
-                    outcomes[i] = LinkCheckOutcome.Of(LinkCheckFailure.Failed); // the details are in the log, not shown to users
+                    log.LogWarning(e, "Checking OIT link {Url} failed unexpectedly", due.Url);
+                    var failed = LinkCheckOutcome.Of(LinkCheckFailure.Failed); // the details are in the log, not shown to users
+                    fetch = new(failed, new FetchedEvidence(FetchResult.Unreachable, null, Failure: failed.Error));
                 }
-                if (outcomes[i].Error is { } error)
+                outcomes[i] = (fetch.Link, EvidenceJudge.Judge(new EvidenceCase(fetch.Fetched, due.FiscalYear, ExpectedWords(due),
+                    (due.WebDomains ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+                if (fetch.Link.Error is { } error)
                 {
-                    log.LogInformation("OIT link {Url}: {Error}", urls[i].Url, error);
+                    log.LogInformation("OIT link {Url}: {Error}", due.Url, error);
                 }
             });
 
@@ -223,15 +184,34 @@ public sealed class OitLinkChecker(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < urls.Count; i++)
         {
-            var (id, url, outcome) = (urls[i].Id, urls[i].Url, outcomes[i]);
+            var (id, url) = (urls[i].Id, urls[i].Url);
+            var (link, judgement) = outcomes[i];
             // Only if the URL is unchanged: an admin may have edited or removed it meanwhile.
             await db.OitEvidenceUrls.Where(u => u.Id == id && u.Url == url).ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.LastStatus, outcome.Status)
-                .SetProperty(u => u.LastError, outcome.Error)
-                .SetProperty(u => u.LastCheckedAt, checkedAt), cancellationToken);
+                .SetProperty(u => u.LastStatus, link.Status)
+                .SetProperty(u => u.LastError, link.Error)
+                .SetProperty(u => u.LastCheckedAt, checkedAt)
+                .SetProperty(u => u.Verdict, judgement.Verdict)
+                .SetProperty(u => u.VerdictFinding, judgement.Finding)
+                .SetProperty(u => u.VerdictReason, Cut(judgement.Reason, 500))
+                .SetProperty(u => u.VerdictDetail, Cut(judgement.Detail, 1000))
+                .SetProperty(u => u.OnAgencySite, judgement.OnAgencySite), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private sealed record Due(int Id, string Url);
+    /// <summary>The item's expected words (its keywords) in the version the round is scored by; none when unknown.</summary>
+    private IReadOnlyList<string> ExpectedWords(Due due)
+    {
+        if (due.SurveyVersionId is not { } version)
+        {
+            return [];
+        }
+        var oit = surveys.Version(version).Year.Questionnaires.GetValueOrDefault("OIT");
+        return oit?.Questions.FirstOrDefault(q => q.Code == due.ItemCode)?.Keywords ?? [];
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private sealed record Due(int Id, string Url, string ItemCode, int FiscalYear, int? SurveyVersionId, string? WebDomains);
 }

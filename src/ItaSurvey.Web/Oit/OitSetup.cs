@@ -15,7 +15,8 @@ public static class OitSetup
         builder.Services.AddHttpClient(OitLinkChecker.ClientName, (services, client) =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("ItaSurvey-LinkCheck/1.0");
-                client.MaxResponseContentBufferSize = 64 * 1024;
+                client.DefaultRequestHeaders.Accept.ParseAdd("text/html, application/pdf;q=0.9, text/plain;q=0.8, */*;q=0.1");
+                client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("th, en;q=0.5");
                 // The checker's own per-URL timeout comes first; this is only a backstop.
                 client.Timeout = Settings(services).Timeout + TimeSpan.FromSeconds(1);
             })
@@ -23,6 +24,7 @@ public static class OitSetup
             .RemoveAllLoggers(); // the checker logs failures itself; a line per request would flood the log
         // Scoped: it asks the (scoped) agency access service for each user.
         builder.Services.AddScoped<OitChecklist>();
+        builder.Services.AddSingleton<EvidenceFetcher>();
         builder.Services.AddSingleton<OitLinkChecker>();
         builder.Services.AddHostedService<LinkCheckService>();
         return builder;

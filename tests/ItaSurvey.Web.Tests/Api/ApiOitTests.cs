@@ -63,13 +63,22 @@ public class ApiOitTests : IAsyncLifetime
         await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel))
         {
             await db.OitEvidenceUrls.Where(u => u.Url.EndsWith("/o4")).ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.LastStatus, 404).SetProperty(u => u.LastCheckedAt, new DateTime(2023, 5, 2, 3, 0, 0, DateTimeKind.Utc)), Cancel);
+                .SetProperty(u => u.LastStatus, 404).SetProperty(u => u.LastCheckedAt, new DateTime(2023, 5, 2, 3, 0, 0, DateTimeKind.Utc))
+                .SetProperty(u => u.Verdict, ItaSurvey.Core.Evidence.EvidenceVerdict.Broken)
+                .SetProperty(u => u.VerdictFinding, ItaSurvey.Core.Evidence.EvidenceFinding.HttpError)
+                .SetProperty(u => u.VerdictReason, "เว็บไซต์ตอบกลับด้วยรหัสข้อผิดพลาด HTTP 404").SetProperty(u => u.OnAgencySite, true), Cancel);
         }
         var read = await (await _admin.Client.GetAsync(Oit(_mine), Cancel)).JsonAsync();
         var o4 = read.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "O4");
         var checkedUrl = o4.GetProperty("urls")[0];
         Assert.Equal("broken", checkedUrl.GetProperty("linkCheck").GetString());
         Assert.Equal(404, checkedUrl.GetProperty("httpStatus").GetInt32());
+        var evidence = checkedUrl.GetProperty("evidence");
+        Assert.Equal(("broken", "ลิงก์เสีย", "httpError"), (evidence.GetProperty("verdict").GetString(), evidence.GetProperty("verdictTh").GetString(),
+            evidence.GetProperty("finding").GetString()));
+        Assert.Equal("เว็บไซต์ตอบกลับด้วยรหัสข้อผิดพลาด HTTP 404", evidence.GetProperty("reasonTh").GetString());
+        Assert.True(evidence.GetProperty("onAgencySite").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, o4.GetProperty("urls")[1].GetProperty("evidence").ValueKind); // not checked yet
         Assert.Equal("แผนพัฒนาท้องถิ่น พ.ศ. 2566-2570", o4.GetProperty("explanation").GetString());
 
         var audit = Assert.Single(await _app.AuditAsync(_mine.AgencyId));

@@ -91,6 +91,10 @@ public partial class OpenApiTests
         Assert.True(invalid.TryGetProperty("errorsTh", out _));
         Assert.True(invalid.TryGetProperty("detailTh", out _));
         Assert.Equal("O4", request.GetProperty("items")[0].GetProperty("code").GetString());
+        var read = document.GetProperty("paths").GetProperty("/api/v1/rounds/{id}/oit").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var evidence = read.GetProperty("items")[0].GetProperty("urls")[0].GetProperty("evidence");
+        Assert.Equal(("checkYear", "ตรวจสอบปี"), (evidence.GetProperty("verdict").GetString(), evidence.GetProperty("verdictTh").GetString()));
     }
 
     private static async Task<JsonElement> DocumentAsync(SurveyApp app) =>

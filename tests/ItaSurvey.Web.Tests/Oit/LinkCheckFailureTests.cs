@@ -104,9 +104,12 @@ public class LinkCheckFailureTests
         Assert.Equal(reasons.Count, reasons.Distinct().Count());
     }
 
-    private static OitLinkChecker Checker(HttpMessageHandler handler, LinkCheckOptions? options = null) =>
-        // CheckAsync never touches the database.
-        new(null!, new OneClient(handler), Options.Create(options ?? new LinkCheckOptions()), TimeProvider.System, NullLogger<OitLinkChecker>.Instance);
+    private static OitLinkChecker Checker(HttpMessageHandler handler, LinkCheckOptions? options = null)
+    {
+        var settings = Options.Create(options ?? new LinkCheckOptions());
+        // CheckAsync never touches the database or the survey library.
+        return new(null!, new EvidenceFetcher(new OneClient(handler), settings), null!, settings, TimeProvider.System, NullLogger<OitLinkChecker>.Instance);
+    }
 
     private sealed class OneClient(HttpMessageHandler handler) : IHttpClientFactory
     {

@@ -32,18 +32,18 @@ public class LinkCheckTests : IAsyncLifetime
         Assert.Equal(302, urls[_site.Url("/loop")].LastStatus); // gave up after 5 redirects
         Assert.All(urls.Values, u => Assert.Null(u.LastError));
         Assert.All(urls.Values, u => Assert.Equal(_app.Clock.GetUtcNow().UtcDateTime, u.LastCheckedAt));
-        Assert.Equal(6, _site.Requests.Count(r => r.StartsWith("HEAD /loop", StringComparison.Ordinal)));
+        Assert.Equal(6, _site.Requests.Count(r => r.StartsWith("GET /loop", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task A_server_that_refuses_HEAD_is_asked_with_GET_and_every_request_names_the_link_check()
+    public async Task Evidence_is_read_with_one_GET_and_every_request_names_the_link_check()
     {
         var round = await _app.RoundWithUrlsAsync(_site.Url("/get-only"));
 
         await _app.Checker.CheckNowAsync(round, Cancel);
 
         Assert.Equal(200, (await _app.UrlsAsync())[_site.Url("/get-only")].LastStatus);
-        Assert.Equal(["HEAD /get-only", "GET /get-only"], _site.Requests.Select(r => string.Join(' ', r.Split(' ')[..2])));
+        Assert.Equal(["GET /get-only"], _site.Requests.Select(r => string.Join(' ', r.Split(' ')[..2])));
         Assert.All(_site.Requests, r => Assert.EndsWith("ItaSurvey-LinkCheck/1.0", r, StringComparison.Ordinal));
     }
 

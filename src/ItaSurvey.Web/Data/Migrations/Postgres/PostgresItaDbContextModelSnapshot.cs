@@ -135,6 +135,10 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.Property<int>("StaffHeadcount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("WebDomains")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PublicCode")
@@ -396,10 +400,29 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.Property<int?>("LastStatus")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("OnAgencySite")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("VerdictDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("VerdictFinding")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("VerdictReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 

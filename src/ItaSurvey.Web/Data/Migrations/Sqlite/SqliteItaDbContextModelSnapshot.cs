@@ -128,6 +128,10 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.Property<int>("StaffHeadcount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WebDomains")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PublicCode")
@@ -379,9 +383,28 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.Property<int?>("LastStatus")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("OnAgencySite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerdictDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerdictFinding")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerdictReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
