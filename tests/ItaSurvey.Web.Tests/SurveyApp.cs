@@ -74,6 +74,7 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
         builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Oit:LinkCheck:Enabled", "false"); // tests that need the link check start it themselves
         builder.UseSetting("Dashboards:Snapshots:Enabled", "false"); // tests refresh score snapshots themselves
+        builder.UseSetting("Responding:WindowRanking:Enabled", "false"); // tests rank finished days themselves
         builder.UseSetting("Responding:SubmissionsPerMinutePerClient", SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {

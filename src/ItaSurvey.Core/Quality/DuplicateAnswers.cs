@@ -53,62 +53,23 @@ public static class DuplicateAnswers
     /// <summary>Finds the improbable groups among a round's responses of one instrument (complete or not).</summary>
     public static DuplicateFinding Find(CompiledQuestionnaire questionnaire, IReadOnlyList<byte[]> responses)
     {
-        ArgumentNullException.ThrowIfNull(questionnaire);
         ArgumentNullException.ThrowIfNull(responses);
-        var (width, stride) = (questionnaire.FieldCount, questionnaire.LevelStride);
-        var bandOf = new int[responses.Count];
-        var bandSize = new int[Bands];
-        var bandTally = new int[Bands][];
-        var bandAnswered = new int[Bands][];
-        for (var b = 0; b < Bands; b++)
-        {
-            (bandTally[b], bandAnswered[b]) = (new int[width * stride], new int[width]);
-        }
-        var groups = new Dictionary<byte[], List<int>>(ByteArrayComparer.Instance);
+        var model = new DuplicateModel(questionnaire);
+        var groups = new Dictionary<byte[], List<int>>(AnswerVectorComparer.Instance);
         for (var r = 0; r < responses.Count; r++)
         {
-            var levels = responses[r];
-            ResponseLevels.Check(questionnaire, levels);
-            var b = bandOf[r] = BandOf(questionnaire, levels);
-            bandSize[b]++;
-            for (var f = 0; f < width; f++)
-            {
-                if (levels[f] != AnswerTally.NotAnswered)
-                {
-                    bandTally[b][(f * stride) + levels[f]]++;
-                    bandAnswered[b][f]++;
-                }
-            }
-            CollectionsMarshal.GetValueRefOrAddDefault(groups, levels, out _) ??= [];
-            groups[levels].Add(r);
+            model.Add(responses[r]);
+            CollectionsMarshal.GetValueRefOrAddDefault(groups, responses[r], out _) ??= [];
+            groups[responses[r]].Add(r);
         }
 
         var flagged = new bool[responses.Count];
         var found = new List<DuplicateGroup>();
         foreach (var (levels, members) in groups)
         {
-            if (members.Count < MinimumCopies || IsScoreExtreme(questionnaire, levels))
+            if (model.Test(levels, members.Count) is { } group)
             {
-                continue;
-            }
-            var b = bandOf[members[0]];
-            var copies = members.Count;
-            var logChance = 0.0;
-            for (var f = 0; f < width; f++)
-            {
-                if (levels[f] == AnswerTally.NotAnswered)
-                {
-                    continue;
-                }
-                var others = bandTally[b][(f * stride) + levels[f]] - copies;
-                var othersAnswered = bandAnswered[b][f] - copies;
-                logChance += Math.Log((others + 0.5) / (othersAnswered + (0.5 * questionnaire.LevelCounts[f])));
-            }
-            var expected = bandSize[b] * Math.Exp(logChance);
-            var probability = PoissonTail.AtLeast(copies, expected);
-            if (probability < PoissonTail.Threshold)
-            {
-                found.Add(new DuplicateGroup(copies, expected, probability));
+                found.Add(group);
                 members.ForEach(r => flagged[r] = true);
             }
         }
@@ -173,19 +134,5 @@ public static class DuplicateAnswers
             }
         }
         return answered == 0 ? 0 : Math.Min(Bands - 1, (int)(sum / answered * Bands));
-    }
-
-    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>
-    {
-        public static readonly ByteArrayComparer Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] obj)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(obj);
-            return hash.ToHashCode();
-        }
     }
 }

@@ -43,14 +43,32 @@ public sealed class RoundQualities(IDbContextFactory<ItaDbContext> databases, Ag
         foreach (var instrument in Rounds.RoundAdmin.LinkedInstruments)
         {
             var compiled = surveys.Compiled(versionId, instrument);
-            var version = compiled.Fingerprint;
-            var rows = await db.Responses.AsNoTracking()
-                .Where(r => r.RoundId == roundId && r.Instrument == instrument && r.FormVersion == version)
-                .OrderBy(r => r.Id).Select(r => new { r.Answers, r.Signals }).ToListAsync(cancellationToken);
-            var responses = rows.Where(r => r.Answers.Length == compiled.FieldCount).Select(r => (r.Answers, r.Signals)).ToList();
+            var responses = await ResponsesAsync(db, roundId, compiled, cancellationToken);
             var windows = await SubmissionWindowCounts.ReadAsync(db, roundId, instrument, cancellationToken);
             figures.Add(QualityAnalysis.Analyse(compiled, responses, windows, open, k));
         }
         return new RoundQuality(roundId, round.FiscalYear, open, k, figures);
+    }
+
+    /// <summary>
+    /// How many of a round's EIT responses were looked at and how many carry any signal, for the
+    /// score snapshot behind the cross-agency overview (the k rule is applied where it is shown).
+    /// </summary>
+    public static async Task<(long Checked, long Flagged)> EitFlaggedAsync(ItaDbContext db, SurveyLibrary surveys, int roundId, int versionId,
+        CancellationToken cancellationToken)
+    {
+        var responses = await ResponsesAsync(db, roundId, surveys.Compiled(versionId, "EIT"), cancellationToken);
+        return (responses.Count, FlaggedShare.CountFlagged(surveys.Compiled(versionId, "EIT"), responses));
+    }
+
+    /// <summary>The answers and stored signals of every response of the round's current answer layout, oldest first.</summary>
+    private static async Task<List<(byte[] Levels, ResponseSignal Stored)>> ResponsesAsync(ItaDbContext db, int roundId,
+        Core.Scoring.CompiledQuestionnaire compiled, CancellationToken cancellationToken)
+    {
+        var (instrument, version) = (compiled.Instrument, compiled.Fingerprint);
+        var rows = await db.Responses.AsNoTracking()
+            .Where(r => r.RoundId == roundId && r.Instrument == instrument && r.FormVersion == version)
+            .OrderBy(r => r.Id).Select(r => new { r.Answers, r.Signals }).ToListAsync(cancellationToken);
+        return rows.Where(r => r.Answers.Length == compiled.FieldCount).Select(r => (r.Answers, r.Signals)).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using ItaSurvey.Core.Model;
+using ItaSurvey.Core.Quality;
 using ItaSurvey.Core.Scoring;
 using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Dashboards;
@@ -30,8 +31,11 @@ public sealed record ResponsesExport(int RoundId, int FiscalYear, CompiledQuesti
 
     public LocalizedText WithheldMessage => HeldBack ? Privacy.HeldBackMessage(Rows, Received, MinimumResponses) : Privacy.Message(MinimumResponses);
 
+    /// <summary>The quality column: the response's signal codes joined by ';' (<see cref="ResponseSignals.Codes"/>), empty for none.</summary>
+    public const string QualityColumn = "quality";
+
     public IReadOnlyList<string> Columns =>
-        [.. HasDates ? new[] { "instrument", "submittedOn", "respondentGroup" } : ["instrument"], .. Layout.FieldCodes];
+        [.. HasDates ? new[] { "instrument", "submittedOn", "respondentGroup" } : ["instrument"], .. Layout.FieldCodes, QualityColumn];
 }
 
 /// <summary>Prepares and writes responses exports: the same code behind the admin and API endpoints, CSV and XLSX.</summary>
@@ -76,6 +80,7 @@ public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, S
             await sink.EndRowAsync(cancellationToken);
             return;
         }
+        var duplicates = await DuplicatesAsync(export, cancellationToken);
         await foreach (var row in rows.ReadAsync(export.RoundId, export.Layout, export.Rows, cancellationToken))
         {
             sink.Text(export.Instrument);
@@ -88,8 +93,32 @@ public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, S
             {
                 sink.Number(level == AnswerTally.NotAnswered ? null : level);
             }
+            var signals = (row.Signals & ResponseSignals.Stored) | (duplicates.Contains(row.Answers) ? ResponseSignal.Duplicate : 0);
+            sink.Text(ResponseSignals.Codes(signals));
             await sink.EndRowAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The answer vectors of improbable crowds among exactly the rows exported (an open round's
+    /// held-back IIT responses never count), judged as the dashboard judges them. Without a
+    /// repeated vector there is nothing to judge and the rows are read once only.
+    /// </summary>
+    private async Task<HashSet<byte[]>> DuplicatesAsync(ResponsesExport export, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<byte[]>(AnswerVectorComparer.Instance);
+        var repeated = await rows.RepeatedAsync(export.RoundId, export.Layout, export.Rows, cancellationToken);
+        if (repeated.Count == 0)
+        {
+            return found;
+        }
+        var model = new DuplicateModel(export.Layout);
+        await foreach (var row in rows.ReadAsync(export.RoundId, export.Layout, export.Rows, cancellationToken))
+        {
+            model.Add(row.Answers);
+        }
+        found.UnionWith(repeated.Where(g => model.Test(g.Answers, g.Copies) is not null).Select(g => g.Answers));
+        return found;
     }
 
     /// <summary>The codebook: every answer field of the instruments, its question in Thai, and each level's Thai label.</summary>

@@ -16,6 +16,12 @@ public static class RespondingSetup
             .Bind(builder.Configuration.GetSection(RespondingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<WindowRankingOptions>()
+            .Bind(builder.Configuration.GetSection(WindowRankingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<WindowRankingService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WindowRankingService>());
         builder.Services.AddLocalization();
         // Thai unless the respondent chose English with ?lang=en (kept in the form's action).
         builder.Services.Configure<RequestLocalizationOptions>(options =>

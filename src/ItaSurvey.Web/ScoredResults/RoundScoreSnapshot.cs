@@ -31,6 +31,15 @@ public sealed class RoundScoreSnapshot
 
     public long EitResponses { get; set; }
 
+    /// <summary>EIT responses of the current answer layout looked at by the quality signals; null before they were counted.</summary>
+    public long? EitChecked { get; set; }
+
+    /// <summary>
+    /// Of <see cref="EitChecked"/>, how many carry any quality signal (stored bits or an improbable
+    /// duplicate); the overview applies the k rule before showing the share.
+    /// </summary>
+    public long? EitFlagged { get; set; }
+
     /// <summary>The highest response id seen when scoring: a newer response makes the snapshot stale.</summary>
     public long LastResponseId { get; set; }
 

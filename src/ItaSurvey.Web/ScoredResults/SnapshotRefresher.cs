@@ -2,6 +2,7 @@ using System.Text.Json;
 using ItaSurvey.Web.Dashboards;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Formatting;
+using ItaSurvey.Web.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,14 +14,14 @@ namespace ItaSurvey.Web.ScoredResults;
 /// (a fingerprint of which items are มี/ไม่มี), its year or agency, or the privacy rule's k
 /// differ from what the snapshot was computed from.
 /// </summary>
-public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases, RoundResults results, IOptions<DashboardOptions> options, TimeProvider clock,
+public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases, RoundResults results, SurveyLibrary surveys, IOptions<DashboardOptions> options, TimeProvider clock,
     ILogger<SnapshotRefresher> logger)
 {
     /// <summary>
     /// Raised whenever the figures made from the same responses change: 2 is the release rule
-    /// (IIT in blocks of k while a round is open).
+    /// (IIT in blocks of k while a round is open); 3 the EIT's flagged count (issue 16).
     /// </summary>
-    public const int RulesVersion = 2;
+    public const int RulesVersion = 3;
 
     /// <summary>What a round's inputs look like now, read in one cheap query.</summary>
     private sealed record RoundMarks(int RoundId, int AgencyId, int FiscalYear, long LastResponseId, long ResponseCount, long OitMark, DateOnly ClosesOn);
@@ -88,6 +89,10 @@ public sealed class SnapshotRefresher(IDbContextFactory<ItaDbContext> databases,
         snapshot.Eit = assessment.Instruments.FirstOrDefault(i => i.Code == "EIT")?.Score;
         snapshot.Oit = assessment.Instruments.FirstOrDefault(i => i.Code == "OIT")?.Score;
         snapshot.Indicators = JsonSerializer.Serialize(assessment.Indicators.ToDictionary(i => i.Code, i => i.Score));
+        if (await db.Rounds.Where(r => r.Id == roundId).Select(r => r.SurveyVersionId).SingleOrDefaultAsync(cancellationToken) is { } versionId)
+        {
+            (snapshot.EitChecked, snapshot.EitFlagged) = await RoundQualities.EitFlaggedAsync(db, surveys, roundId, versionId, cancellationToken);
+        }
         snapshot.IitResponses = result.ResponsesOf("IIT");
         snapshot.EitResponses = result.ResponsesOf("EIT");
         snapshot.LastResponseId = marks.LastResponseId;

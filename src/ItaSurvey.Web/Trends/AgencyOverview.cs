@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using ItaSurvey.Core.Model;
+using ItaSurvey.Core.Quality;
 using ItaSurvey.Core.Scoring;
 using ItaSurvey.Core.Statistics;
 using ItaSurvey.Web.Accounts;
@@ -26,7 +27,8 @@ public sealed record OverviewRow(
     double? Eit,
     double? Oit,
     double? Change,
-    ResultSource? Source);
+    ResultSource? Source,
+    FlaggedShare EitFlagged);
 
 /// <summary>How many agencies of the filtered set reached a rating level of the year's rules.</summary>
 public sealed record RatingCount(string Code, string Name, int Count);
@@ -44,6 +46,7 @@ public sealed record RatingCount(string Code, string Name, int Count);
 /// <param name="Provinces">Provinces of the visible agencies, for the filter.</param>
 /// <param name="Groups">Agency groups of the visible agencies (code, Thai name), for the filter.</param>
 /// <param name="RatingLevels">The year's rating levels, for the filter.</param>
+/// <param name="MinimumResponses">The privacy rule's k, which the flagged shares obey.</param>
 public sealed record OverviewResult(
     OverviewQuery Query,
     IReadOnlyList<int> Years,
@@ -56,7 +59,8 @@ public sealed record OverviewResult(
     IReadOnlyList<RatingCount> Ratings,
     IReadOnlyList<string> Provinces,
     IReadOnlyList<(string Code, string Name)> Groups,
-    IReadOnlyList<RatingLevel> RatingLevels);
+    IReadOnlyList<RatingLevel> RatingLevels,
+    int MinimumResponses);
 
 /// <summary>
 /// The cross-agency view for people who oversee many agencies: every agency the user may see, one
@@ -110,7 +114,8 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
             var now = current.GetValueOrDefault(a.Id);
             var before = previous.GetValueOrDefault(a.Id);
             return new OverviewRow(a.Id, a.NameTh, a.Province, a.AgencyGroup, groupNames[a.AgencyGroup],
-                now?.Total, now?.Rating, now?.Iit, now?.Eit, now?.Oit, ScoreRounding.Change(now?.Total, before?.Total), now?.Source);
+                now?.Total, now?.Rating, now?.Iit, now?.Eit, now?.Oit, ScoreRounding.Change(now?.Total, before?.Total), now?.Source,
+                now is null ? FlaggedShare.Unknown : FlaggedShare.Of(now.EitChecked, now.EitFlagged, options.Value.MinimumResponses));
         }).ToList();
 
         var levels = surveys.Current.Has(year) ? surveys.Current.Year(year).Model.Rating.Levels : [];
@@ -133,7 +138,8 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
             levels.Select(l => new RatingCount(l.Code, l.Name.Th, matching.Count(r => r.Rating?.Code == l.Code))).ToList(),
             agencies.Select(a => a.Province).Distinct().Order(Thai).ToList(),
             groupNames.Select(g => (g.Key, g.Value)).OrderBy(g => g.Value, Thai).ToList(),
-            levels);
+            levels,
+            options.Value.MinimumResponses);
     }
 
     private static IEnumerable<OverviewRow> Filter(IEnumerable<OverviewRow> rows, OverviewQuery query, Dictionary<int, string> englishNames)
@@ -149,6 +155,11 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
         if (query.Rating is { } rating)
         {
             rows = rows.Where(r => r.Rating?.Code == rating);
+        }
+        if (query.FlaggedAtLeast is { } percent)
+        {
+            // Only shown shares can pass: a share withheld by the k rule is never compared with anything.
+            rows = rows.Where(r => r.EitFlagged.State == FlaggedShareState.Shown && r.EitFlagged.Share * 100 >= percent);
         }
         if (query.Name is { } name)
         {
@@ -182,6 +193,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
             "oit" => ByNumber(r => r.Oit),
             "change" => ByNumber(r => r.Change),
             "source" => ByNumber(r => r.Source is { } s ? (double)s : null),
+            "flagged" => ByNumber(r => r.EitFlagged.SortValue),
             _ => ByText(r => names[r.AgencyId]),
         };
         return ordered.ThenBy(r => KeyOf(r.Province), byKey).ThenBy(r => names[r.AgencyId], byKey).ThenBy(r => r.AgencyId);
@@ -223,7 +235,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
     {
         var scores = new Dictionary<int, YearScores>();
         var snapshots = await db.RoundScoreSnapshots.AsNoTracking().Where(s => s.FiscalYear == year)
-            .Select(s => new { s.RoundId, s.AgencyId, s.Total, s.RatingCode, s.Iit, s.Eit, s.Oit, s.MinimumResponses })
+            .Select(s => new { s.RoundId, s.AgencyId, s.Total, s.RatingCode, s.Iit, s.Eit, s.Oit, s.MinimumResponses, s.EitChecked, s.EitFlagged })
             .ToListAsync(cancellationToken);
         var levels = surveys.Current.Has(year) ? surveys.Current.Year(year).Model.Rating.Levels : [];
         foreach (var s in snapshots.OrderBy(s => s.RoundId))
@@ -232,7 +244,7 @@ public sealed class AgencyOverview(IDbContextFactory<ItaDbContext> databases, Su
             // it is refreshed, only the OIT (a checklist, no respondents) is shown.
             var fresh = s.MinimumResponses == options.Value.MinimumResponses;
             scores[s.AgencyId] = fresh
-                ? new YearScores(s.Total, levels.FirstOrDefault(l => l.Code == s.RatingCode), s.Iit, s.Eit, s.Oit, ResultSource.Collected)
+                ? new YearScores(s.Total, levels.FirstOrDefault(l => l.Code == s.RatingCode), s.Iit, s.Eit, s.Oit, ResultSource.Collected, s.EitChecked, s.EitFlagged)
                 : new YearScores(null, null, null, null, s.Oit, ResultSource.Collected);
         }
 

@@ -10,6 +10,7 @@ public sealed record OverviewQuery(
     string? Group = null,
     string? Rating = null,
     string? Name = null,
+    int? FlaggedAtLeast = null,
     string Sort = OverviewQuery.SortByName,
     bool Descending = false,
     int Page = 1,
@@ -20,7 +21,10 @@ public sealed record OverviewQuery(
     public const string SortByName = "name";
 
     /// <summary>The columns that can be sorted by.</summary>
-    public static readonly string[] SortKeys = ["name", "province", "group", "total", "rating", "iit", "eit", "oit", "change", "source"];
+    public static readonly string[] SortKeys = ["name", "province", "group", "total", "rating", "iit", "eit", "oit", "change", "source", "flagged"];
+
+    /// <summary>The choices of the filter on the share of flagged EIT responses: at least this many per cent.</summary>
+    public static readonly int[] FlaggedChoices = [5, 10, 20, 30, 50];
 
     /// <summary>The query with unknown sort keys, pages and sizes brought back into range.</summary>
     public OverviewQuery Normalized() => this with
@@ -29,6 +33,7 @@ public sealed record OverviewQuery(
         Group = Blank(Group),
         Rating = Blank(Rating),
         Name = Blank(Name),
+        FlaggedAtLeast = FlaggedAtLeast is >= 1 and <= 100 ? FlaggedAtLeast : null,
         Sort = SortKeys.Contains(Sort) ? Sort : SortByName,
         Page = Math.Max(1, Page),
         PageSize = Math.Clamp(PageSize, 10, 200),

@@ -6,8 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ItaSurvey.Web.Trends;
 
-/// <summary>An agency's headline scores of one fiscal year in the cross-agency view.</summary>
-public sealed record YearScores(double? Total, RatingLevel? Rating, double? Iit, double? Eit, double? Oit, ResultSource Source);
+/// <summary>
+/// An agency's headline scores of one fiscal year in the cross-agency view, with its collected
+/// round's EIT responses looked at by the quality signals and how many of them are flagged (null for
+/// an official result, which has no responses here).
+/// </summary>
+public sealed record YearScores(double? Total, RatingLevel? Rating, double? Iit, double? Eit, double? Oit, ResultSource Source,
+    long? EitChecked = null, long? EitFlagged = null);
 
 /// <summary>
 /// Every agency's headline scores per fiscal year, kept between page views while the year's data

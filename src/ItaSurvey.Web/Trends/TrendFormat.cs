@@ -1,4 +1,5 @@
 using System.Globalization;
+using ItaSurvey.Core.Quality;
 using ItaSurvey.Core.Scoring;
 
 namespace ItaSurvey.Web.Trends;
@@ -40,4 +41,25 @@ public static class TrendFormat
         var from = comparedWith is { } year ? $"จากปี {year}" : "จากปีก่อน";
         return shown > 0 ? $"เพิ่มขึ้น {magnitude} คะแนน{from}" : shown < 0 ? $"ลดลง {magnitude} คะแนน{from}" : $"เท่าเดิม{from}";
     }
+
+    /// <summary>
+    /// The overview's share of flagged EIT responses: "12.5%" when shown, "ไม่เผยแพร่" below k
+    /// responses, "น้อยกว่า k คำตอบ" below k flagged, "–" without a collected round.
+    /// </summary>
+    public static string FlaggedShare(FlaggedShare share, int k) => share.State switch
+    {
+        FlaggedShareState.Shown => (share.Share!.Value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        FlaggedShareState.FewFlagged => $"น้อยกว่า {k.ToString(CultureInfo.InvariantCulture)} คำตอบ",
+        FlaggedShareState.Withheld => "ไม่เผยแพร่",
+        _ => "–",
+    };
+
+    /// <summary>Why a flagged share reads as it does, for the cell's tooltip.</summary>
+    public static string FlaggedShareWords(FlaggedShare share, int k) => share.State switch
+    {
+        FlaggedShareState.Shown => "ร้อยละของคำตอบ EIT ที่มีสัญญาณคุณภาพอย่างน้อยหนึ่งอย่าง (ส่งเร็ว ตอบระดับเดียวกันทุกข้อ ตอบขัดแย้ง หรือซ้ำกันเกินกว่าบังเอิญ)",
+        FlaggedShareState.FewFlagged => $"คำตอบที่มีสัญญาณน้อยกว่า {k.ToString(CultureInfo.InvariantCulture)} คำตอบ จึงไม่แสดงจำนวน (เรียงลำดับเหมือนไม่มี)",
+        FlaggedShareState.Withheld => $"คำตอบ EIT น้อยกว่า {k.ToString(CultureInfo.InvariantCulture)} คำตอบ จึงไม่เผยแพร่เพื่อรักษาความลับของผู้ตอบ",
+        _ => "ไม่มีคำตอบที่เก็บในระบบสำหรับปีนี้",
+    };
 }

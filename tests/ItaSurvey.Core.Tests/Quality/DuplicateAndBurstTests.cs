@@ -23,6 +23,24 @@ public class DuplicateAndBurstTests
     }
 
     [Fact]
+    public void The_model_built_one_response_at_a_time_judges_a_group_as_the_whole_round_check_does()
+    {
+        var compiled = StatisticsData.Compiled(2566, "EIT");
+        var honest = new QualitySimulation(compiled, 22).AddHonest(200).Responses.Select(r => r.Levels).ToList();
+        var planted = (byte[])honest[5].Clone();
+        var responses = honest.Concat(Enumerable.Range(0, 9).Select(_ => (byte[])planted.Clone())).ToList();
+        var model = new DuplicateModel(compiled);
+        responses.ForEach(model.Add);
+
+        var whole = Assert.Single(DuplicateAnswers.Find(compiled, responses).Groups);
+        var streamed = model.Test(planted, 10);
+
+        Assert.Equal(whole, streamed);
+        Assert.Null(model.Test(planted, 2)); // two copies are never a crowd
+        Assert.Null(model.Test(honest[6], 1));
+    }
+
+    [Fact]
     public void Two_identical_answers_are_never_a_crowd()
     {
         var compiled = StatisticsData.Compiled(2566, "EIT");

@@ -31,9 +31,9 @@ public sealed class ResponsesExportTests : IAsyncLifetime
         var rows = await CsvAsync(response);
         Assert.Equal($"round-{_world.Ours.Id}-2566-eit-responses.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
-        Assert.Equal(["instrument", "submittedOn", "respondentGroup", .. _world.Layout("EIT").FieldCodes], rows[0]);
+        Assert.Equal(["instrument", "submittedOn", "respondentGroup", .. _world.Layout("EIT").FieldCodes, "quality"], rows[0]);
         Assert.Equal(stored.Select(s => (string[])["EIT", s.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.RespondentGroup!,
-            .. s.Answers.Select(a => a.ToString(CultureInfo.InvariantCulture))]), rows[1..]);
+            .. s.Answers.Select(a => a.ToString(CultureInfo.InvariantCulture)), ""]), rows[1..]);
     }
 
     [Fact]
@@ -46,9 +46,9 @@ public sealed class ResponsesExportTests : IAsyncLifetime
 
         var rows = await CsvAsync(await browser.GetAsync(Url("responses.csv", "?instrument=IIT"), Cancel));
 
-        Assert.Equal(["instrument", .. _world.Layout("IIT").FieldCodes], rows[0]);
+        Assert.Equal(["instrument", .. _world.Layout("IIT").FieldCodes, "quality"], rows[0]);
         var expected = stored.Select(s => s.Answers).Order(Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b))).ToList();
-        Assert.Equal(expected.Select(a => (string[])["IIT", .. a.Select(l => l.ToString(CultureInfo.InvariantCulture))]), rows[1..]);
+        Assert.Equal(expected.Select(a => (string[])["IIT", .. a.Select(l => l.ToString(CultureInfo.InvariantCulture)), ""]), rows[1..]);
         Assert.NotEqual(stored.Select(s => s.Answers), expected); // the test means something only if arrival order differs
         Assert.DoesNotContain(rows, r => r.Any(c => c.StartsWith("2023-", StringComparison.Ordinal)));
     }

@@ -35,10 +35,10 @@ public sealed class WorkbookExportTests : IAsyncLifetime
         Assert.Equal($"round-{_world.Ours.Id}-2566-responses.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Equal(["IIT", "EIT", "codebook"], workbook.SheetNames);
         var iitLayout = _world.Layout("IIT");
-        Assert.Equal(["instrument", .. iitLayout.FieldCodes], workbook.Sheets["IIT"][0]);
+        Assert.Equal(["instrument", .. iitLayout.FieldCodes, "quality"], workbook.Sheets["IIT"][0]);
         Assert.Equal(6, workbook.Sheets["IIT"].Count);
         var sheet = workbook.Sheets["EIT"];
-        Assert.Equal(["instrument", "submittedOn", "respondentGroup", .. _world.Layout("EIT").FieldCodes], sheet[0]);
+        Assert.Equal(["instrument", "submittedOn", "respondentGroup", .. _world.Layout("EIT").FieldCodes, "quality"], sheet[0]);
         Assert.Equal(8, sheet.Count);
         foreach (var (row, stored) in sheet[1..].Zip(eit))
         {
@@ -46,7 +46,8 @@ public sealed class WorkbookExportTests : IAsyncLifetime
             // Excel keeps a date as days since 30 December 1899.
             Assert.Equal(stored.SubmittedOn.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture), row[1]);
             Assert.Equal(stored.RespondentGroup, row[2]);
-            Assert.Equal(stored.Answers.Select(a => a == 255 ? "" : a.ToString(CultureInfo.InvariantCulture)), row[3..]);
+            Assert.Equal(stored.Answers.Select(a => a == 255 ? "" : a.ToString(CultureInfo.InvariantCulture)), row[3..^1]);
+            Assert.Equal("", row[^1]); // no signal
         }
 
         var codebook = workbook.Sheets["codebook"];

@@ -746,6 +746,12 @@ namespace ItaSurvey.Web.Data.Migrations.Postgres
                     b.Property<double?>("Eit")
                         .HasColumnType("double precision");
 
+                    b.Property<long?>("EitChecked")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EitFlagged")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("EitResponses")
                         .HasColumnType("bigint");
 

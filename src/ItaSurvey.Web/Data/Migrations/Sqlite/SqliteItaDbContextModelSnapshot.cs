@@ -719,6 +719,12 @@ namespace ItaSurvey.Web.Data.Migrations.Sqlite
                     b.Property<double?>("Eit")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("EitChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EitFlagged")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EitResponses")
                         .HasColumnType("INTEGER");
 
