@@ -14,7 +14,7 @@ public sealed class LinkCheckApp : IAsyncDisposable
 {
     private readonly SurveyApp _app = new();
 
-    public LinkCheckApp(bool background = false, string timeout = "00:00:02", bool allowPrivateNetworks = true)
+    public LinkCheckApp(bool background = false, string timeout = "00:00:02", bool allowPrivateNetworks = true, int parallelism = 4)
     {
         Factory = _app.WithWebHostBuilder(builder =>
         {
@@ -24,6 +24,7 @@ public sealed class LinkCheckApp : IAsyncDisposable
             builder.UseSetting("Oit:LinkCheck:StartDelay", "00:00:00");
             builder.UseSetting("Oit:LinkCheck:Timeout", timeout);
             builder.UseSetting("Oit:LinkCheck:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false");
+            builder.UseSetting("Oit:LinkCheck:Parallelism", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
     }
 
