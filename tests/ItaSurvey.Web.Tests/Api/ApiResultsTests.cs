@@ -120,11 +120,15 @@ public class ApiResultsTests : IAsyncLifetime
         Assert.Equal(1 + stored.Count, lines.Length);
         var header = lines[0].Split(',');
         Assert.Equal(["instrument", "submittedOn", "respondentGroup"], header[..3]);
-        Assert.Equal(stored[0].Answers.Length, header.Length - 3);
+        Assert.Equal("quality", header[^1]);
+        Assert.Equal(stored[0].Answers.Length, header.Length - 4);
         Assert.Contains("E2", header);
+        string[] codes = ["too-fast", "straight-lined", "contradictory", "duplicate"];
         foreach (var (row, response1) in lines[1..].Zip(stored))
         {
-            Assert.Equal(["EIT", "2023-05-02", response1.RespondentGroup!, .. response1.Answers.Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture))], row.Split(','));
+            var cells = row.Split(',');
+            Assert.Equal(["EIT", "2023-05-02", response1.RespondentGroup!, .. response1.Answers.Select(a => a.ToString(System.Globalization.CultureInfo.InvariantCulture))], cells[..^1]);
+            Assert.All(cells[^1].Split(';', StringSplitOptions.RemoveEmptyEntries), c => Assert.Contains(c, codes));
         }
     }
 
@@ -143,7 +147,8 @@ public class ApiResultsTests : IAsyncLifetime
         Assert.DoesNotContain("submittedOn", lines[0].Split(','));
         // Sorted by the answers themselves, not by when they came.
         Assert.Equal(stored.Select(r => r.Answers).Order(Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))
-            .Select(a => string.Join(',', ["IIT", .. a.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))])), lines[1..]);
+            .Select(a => string.Join(',', ["IIT", .. a.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))])),
+            lines[1..].Select(l => l[..l.LastIndexOf(',')]));
     }
 
     private static void AssertScore(double? expected, JsonElement score)
