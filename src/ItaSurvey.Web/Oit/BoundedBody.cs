@@ -4,10 +4,11 @@ namespace ItaSurvey.Web.Oit;
 /// A response body read into memory up to a limit and no further: a 2 GB file or a response that
 /// never ends costs at most the limit (plus one buffer), and the reader learns whether it was cut.
 /// The limit applies to the bytes after HTTP decompression, so a gzip bomb is cut the same way.
+/// A body of the announced length is read into one array of that size, never copied.
 /// </summary>
-public sealed class BoundedBody(int limit)
+public sealed class BoundedBody(int limit, long? announced = null)
 {
-    private readonly MemoryStream _bytes = new();
+    private readonly MemoryStream _bytes = new(announced is > 0 and var length ? (int)Math.Min(length, limit) : 16 * 1024);
 
     /// <summary>Reads the first bytes and tells whether they are <paramref name="prefix"/>; they stay in the body.</summary>
     public async Task<bool> StartsWithAsync(Stream stream, byte[] prefix, CancellationToken cancellationToken)
@@ -39,5 +40,6 @@ public sealed class BoundedBody(int limit)
         }
     }
 
-    public byte[] ToArray() => _bytes.ToArray();
+    /// <summary>The bytes read: the buffer itself when it is exactly full (a body of its announced length), else a copy.</summary>
+    public byte[] ToArray() => _bytes.Length == _bytes.Capacity ? _bytes.GetBuffer() : _bytes.ToArray();
 }

@@ -89,7 +89,8 @@ public sealed class EvidenceFetcher(IHttpClientFactory clients, IOptions<LinkChe
             return TooLarge(url, status, response.Content.Headers.ContentLength);
         }
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var body = new BoundedBody(limit);
+        // With automatic decompression the length announced is that of the compressed bytes: only a hint.
+        var body = new BoundedBody(limit, response.Content.Headers.ContentLength);
         if (kind == ContentKind.Other)
         {
             // An octet stream may still be a PDF (Drive downloads often are): its first bytes say.

@@ -20,8 +20,23 @@ public sealed record OitSection(string Code, string Name, IReadOnlyList<string> 
 public sealed record OitChecklistView(AssessmentRound Round, bool CanEdit, IReadOnlyList<OitIndicatorGroup> Groups, Dictionary<string, OitItemForm> Items);
 
 /// <summary>Reads and records a round's OIT evidence within the user's scope.</summary>
-public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, AuditLog audit, SurveyLibrary surveys, TimeProvider clock)
+public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, AgencyAccess access, AuditLog audit, SurveyLibrary surveys, TimeProvider clock,
+    OitLinkChecker checker)
 {
+    /// <summary>
+    /// Reads every evidence URL of the round now and stores the verdicts (the page's "ตรวจหลักฐานตอนนี้"),
+    /// for those who may change the round; returns how many URLs, or null when the user may not.
+    /// </summary>
+    public async Task<int?> CheckNowAsync(ClaimsPrincipal user, int roundId, CancellationToken cancellationToken = default)
+    {
+        if (await access.VisibleRoundAgencyAsync(user, roundId, cancellationToken) is not { } agencyId
+            || !await access.CanEditAsync(user, agencyId, cancellationToken))
+        {
+            return null;
+        }
+        return await checker.CheckNowAsync(roundId, cancellationToken);
+    }
+
     /// <summary>The round's checklist, or null when there is no such round or the user may not see it.</summary>
     public async Task<OitChecklistView?> LoadAsync(ClaimsPrincipal user, int roundId, CancellationToken cancellationToken = default)
     {

@@ -45,6 +45,9 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>A round whose public ITA page one scenario publishes (<c>PublicItaPageTests</c>); nobody else records its OIT.</summary>
     public SeededRound PublicPageRound { get; private set; } = null!;
 
+    /// <summary>A round whose OIT evidence one scenario points at a local site and checks (<c>EvidenceCheckTests</c>).</summary>
+    public SeededRound EvidenceRound { get; private set; } = null!;
+
     /// <summary>A fresh single-use code of <see cref="StaffRound"/>.</summary>
     public string TakeAccessCode() =>
         _accessCodes.TryDequeue(out var code) ? code : throw new InvalidOperationException("The seeded single-use codes ran out; generate more.");
@@ -65,6 +68,9 @@ public sealed class AppServer : IAsyncLifetime
             ["PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(_folder, "itasurvey.db")}",
             ["Oit__LinkCheck__Enabled"] = "false",
+            // The evidence scenario's site is on 127.0.0.1; Development is one of the two environments that honour this.
+            ["Oit__LinkCheck__AllowPrivateNetworks"] = "true",
+            ["Oit__LinkCheck__Timeout"] = "00:00:05",
             ["Responding__SubmissionsPerMinutePerClient"] = "1000",
             ["Logging__LogLevel__Default"] = "Warning",
         }, _folder);
@@ -77,6 +83,7 @@ public sealed class AppServer : IAsyncLifetime
         AdminRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบผู้ดูแล", "open");
         HostileRound = await CreateRoundAsync(launcher, HostileAgency, "open");
         PublicPageRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบหน้าสาธารณะ", "open");
+        EvidenceRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบหลักฐาน", "open");
         foreach (var code in await launcher.Verbs.GenerateCodesAsync(StaffRound.Id, 20))
         {
             _accessCodes.Enqueue(code);
