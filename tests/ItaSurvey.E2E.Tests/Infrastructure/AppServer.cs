@@ -45,6 +45,9 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>A round whose public ITA page one scenario publishes (<c>PublicItaPageTests</c>); nobody else records its OIT.</summary>
     public SeededRound PublicPageRound { get; private set; } = null!;
 
+    /// <summary>The quality panel's round (<c>QualityPanelTests</c>): honest citizens and a straight-lined crowd answer here.</summary>
+    public SeededRound QualityRound { get; private set; } = null!;
+
     /// <summary>A fresh single-use code of <see cref="StaffRound"/>.</summary>
     public string TakeAccessCode() =>
         _accessCodes.TryDequeue(out var code) ? code : throw new InvalidOperationException("The seeded single-use codes ran out; generate more.");
@@ -77,6 +80,7 @@ public sealed class AppServer : IAsyncLifetime
         AdminRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบผู้ดูแล", "open");
         HostileRound = await CreateRoundAsync(launcher, HostileAgency, "open");
         PublicPageRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบหน้าสาธารณะ", "open");
+        QualityRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบคุณภาพคำตอบ", "open");
         foreach (var code in await launcher.Verbs.GenerateCodesAsync(StaffRound.Id, 20))
         {
             _accessCodes.Enqueue(code);
