@@ -1,4 +1,5 @@
 using ItaSurvey.Bench;
+using ItaSurvey.Bench.Evidence;
 using ItaSurvey.Bench.Export;
 using ItaSurvey.Bench.Load;
 
@@ -13,6 +14,8 @@ return args.FirstOrDefault() switch
     "overview" => await OverviewBenchmark.RunAsync(args[1..]),
     "years" => await YearsBenchmark.RunAsync(args[1..]),
     "public-page" => await PublicPageBenchmark.RunAsync(),
+    "evidence" => await EvidenceBenchmark.RunAsync(args[1..]),
+    EvidenceSite.Verb => await EvidenceSite.RunAsync(args[1..]), // the benchmark's own child process
     _ => Usage(),
 };
 
@@ -25,6 +28,7 @@ static int Usage()
     Console.WriteLine("  " + OverviewBenchmark.Usage);
     Console.WriteLine("  " + YearsBenchmark.Usage);
     Console.WriteLine("  " + PublicPageBenchmark.Usage);
+    Console.WriteLine("  " + EvidenceBenchmark.Usage);
     Console.WriteLine("  " + LoadBenchmark.Usage);
     Console.WriteLine("       GET + POST complete EIT submissions against the built app on a fresh SQLite file; first:");
     Console.WriteLine("       dotnet build -c Release src/ItaSurvey.Web");

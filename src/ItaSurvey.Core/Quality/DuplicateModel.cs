@@ -50,7 +50,7 @@ public sealed class DuplicateModel
     public DuplicateGroup? Test(byte[] levels, int copies)
     {
         ArgumentNullException.ThrowIfNull(levels);
-        if (copies < DuplicateAnswers.MinimumCopies)
+        if (copies < DuplicateAnswers.MinimumCopies || DuplicateAnswers.IsScoreExtreme(_questionnaire, levels))
         {
             return null;
         }

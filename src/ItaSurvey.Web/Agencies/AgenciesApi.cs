@@ -107,5 +107,5 @@ public static class AgenciesApi
     }
 
     private static string Describe(Agency a) =>
-        $"{a.NameTh} ({a.NameEn}), {a.Province}, group={a.AgencyGroup}, headcount={a.StaffHeadcount}";
+        $"{a.NameTh} ({a.NameEn}), {a.Province}, group={a.AgencyGroup}, webDomains={a.WebDomains ?? "-"}, headcount={a.StaffHeadcount}";
 }

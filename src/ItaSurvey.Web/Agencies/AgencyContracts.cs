@@ -3,11 +3,12 @@ using ItaSurvey.Web.Surveys;
 
 namespace ItaSurvey.Web.Agencies;
 
-/// <summary>An agency as the API shows it.</summary>
-public sealed record AgencyDto(int Id, string NameTh, string? NameEn, string Province, string AgencyGroup, int StaffHeadcount)
+/// <summary>An agency as the API shows it; <c>webDomains</c> are its own web domains, evened out (an empty list when none).</summary>
+public sealed record AgencyDto(int Id, string NameTh, string? NameEn, string Province, string AgencyGroup, int StaffHeadcount,
+    IReadOnlyList<string> WebDomains)
 {
     public static AgencyDto From(Agency agency) =>
-        new(agency.Id, agency.NameTh, agency.NameEn, agency.Province, agency.AgencyGroup, agency.StaffHeadcount);
+        new(agency.Id, agency.NameTh, agency.NameEn, agency.Province, agency.AgencyGroup, agency.StaffHeadcount, agency.Domains());
 }
 
 /// <summary>The body of POST and PUT /agencies: every field but nameEn is required.</summary>
@@ -16,7 +17,12 @@ public sealed record AgencyDto(int Id, string NameTh, string? NameEn, string Pro
 /// <param name="AgencyGroup">A group code of the newest fiscal year's EIT minimum-sample rules, e.g. tambon-municipality-s.</param>
 /// <param name="StaffHeadcount">Staff with at least one year of service (0 or more): the base of the IIT minimum sample.</param>
 /// <param name="NameEn">The English name, if any.</param>
-public sealed record AgencyRequest(string? NameTh, string? Province, string? AgencyGroup, int? StaffHeadcount, string? NameEn = null)
+/// <param name="WebDomains">
+/// The agency's own web domains (up to 10, e.g. "khlongwan.go.th"; a URL or "www." is evened out to its
+/// domain): evidence under them is shown as on the agency's site. Left out, PUT keeps the stored ones; [] clears them.
+/// </param>
+public sealed record AgencyRequest(string? NameTh, string? Province, string? AgencyGroup, int? StaffHeadcount, string? NameEn = null,
+    IReadOnlyList<string?>? WebDomains = null)
 {
     /// <summary>Every problem of the request, by field; empty when it is valid.</summary>
     public Dictionary<string, LocalizedText> Validate(SurveyCatalog catalog)
@@ -45,10 +51,18 @@ public sealed record AgencyRequest(string? NameTh, string? Province, string? Age
         {
             errors["staffHeadcount"] = new($"staffHeadcount ต้องเป็น 0 ขึ้นไป ไม่ใช่ {StaffHeadcount}", $"staffHeadcount must be 0 or more, not {StaffHeadcount}.");
         }
+        if (WebDomains is not null)
+        {
+            var (domains, invalid) = AgencyDomains.Parse(WebDomains);
+            if (AgencyDomains.Problem(domains, invalid) is { } problem)
+            {
+                errors["webDomains"] = problem;
+            }
+        }
         return errors;
     }
 
-    /// <summary>Copies the (validated) request onto an agency.</summary>
+    /// <summary>Copies the (validated) request onto an agency; web domains only when given.</summary>
     public Agency ApplyTo(Agency agency)
     {
         agency.NameTh = NameTh!.Trim();
@@ -56,6 +70,10 @@ public sealed record AgencyRequest(string? NameTh, string? Province, string? Age
         agency.Province = Province!.Trim();
         agency.AgencyGroup = AgencyGroup!.Trim();
         agency.StaffHeadcount = StaffHeadcount!.Value;
+        if (WebDomains is not null)
+        {
+            agency.WebDomains = AgencyDomains.Stored(AgencyDomains.Parse(WebDomains).Domains);
+        }
         return agency;
     }
 

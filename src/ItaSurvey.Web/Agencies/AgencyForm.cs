@@ -1,4 +1,3 @@
-using ItaSurvey.Core.Evidence;
 using ItaSurvey.Core.Model;
 using ItaSurvey.Web.Forms;
 
@@ -22,21 +21,14 @@ public sealed class AgencyForm
     /// <summary>The agency's web domains as typed: separated by spaces, commas or new lines.</summary>
     public string? WebDomains { get; set; }
 
-    public const int MaxDomains = 10;
-
     public static AgencyForm From(Agency agency) => new()
     {
         NameTh = agency.NameTh, NameEn = agency.NameEn, Province = agency.Province,
         AgencyGroup = agency.AgencyGroup, StaffHeadcount = agency.StaffHeadcount, WebDomains = agency.WebDomains,
     };
 
-    /// <summary>The typed domains, each evened out (<see cref="AgencySite.Normalize"/>), or the ones that are not domains.</summary>
-    public (IReadOnlyList<string> Domains, IReadOnlyList<string> Invalid) ParsedDomains()
-    {
-        var typed = (WebDomains ?? "").Split([' ', ',', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        var invalid = typed.Where(d => AgencySite.Normalize(d).Length == 0).ToList();
-        return (typed.Select(AgencySite.Normalize).Where(d => d.Length > 0).Distinct().ToList(), invalid);
-    }
+    /// <summary>The typed domains, each evened out, or the ones that are not domains (<see cref="AgencyDomains.Parse"/>).</summary>
+    public (IReadOnlyList<string> Domains, IReadOnlyList<string> Invalid) ParsedDomains() => AgencyDomains.Parse([WebDomains]);
 
     /// <summary>The groups a user may pick: the newest year's, plus the agency's own when a newer year dropped it.</summary>
     public static IReadOnlyList<AgencyGroupMinimum> GroupChoices(SurveyCatalog catalog, string? current)
@@ -74,13 +66,9 @@ public sealed class AgencyForm
             errors.Add(nameof(StaffHeadcount), $"จำนวนบุคลากรต้องอยู่ระหว่าง 1 ถึง {MaxHeadcount:N0} คน");
         }
         var (domains, invalid) = ParsedDomains();
-        if (invalid.Count > 0)
+        if (AgencyDomains.Problem(domains, invalid) is { } problem)
         {
-            errors.Add(nameof(WebDomains), $"ไม่ใช่ชื่อโดเมน: {string.Join(", ", invalid.Take(3))} (ตัวอย่างที่ถูกต้อง: khlongwan.go.th)");
-        }
-        else if (domains.Count > MaxDomains)
-        {
-            errors.Add(nameof(WebDomains), $"ระบุโดเมนได้ไม่เกิน {MaxDomains} โดเมน");
+            errors.Add(nameof(WebDomains), problem.Th);
         }
         return errors;
     }
@@ -95,8 +83,7 @@ public sealed class AgencyForm
         Set(changes, "group", agency.AgencyGroup, AgencyGroup, v => agency.AgencyGroup = v!);
         Set(changes, "headcount", agency.StaffHeadcount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             StaffHeadcount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => agency.StaffHeadcount = StaffHeadcount.Value);
-        var domains = string.Join(' ', ParsedDomains().Domains);
-        Set(changes, "webDomains", agency.WebDomains, domains.Length == 0 ? null : domains, v => agency.WebDomains = v);
+        Set(changes, "webDomains", agency.WebDomains, AgencyDomains.Stored(ParsedDomains().Domains), v => agency.WebDomains = v);
         return string.Join("; ", changes);
     }
 

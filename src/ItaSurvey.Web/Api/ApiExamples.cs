@@ -25,7 +25,8 @@ public static class ApiExamples
 
     private static readonly Guid Version = Guid.Parse("6f1c2a0e-8d1b-4c3e-9a57-2b4f0d9e7c11");
 
-    private static readonly AgencyDto Agency = new(1, "เทศบาลตำบลคลองวาฬ", "Khlong Wan Subdistrict Municipality", "ประจวบคีรีขันธ์", "tambon-municipality-s", 85);
+    private static readonly AgencyDto Agency = new(1, "เทศบาลตำบลคลองวาฬ", "Khlong Wan Subdistrict Municipality", "ประจวบคีรีขันธ์", "tambon-municipality-s", 85,
+        ["khlongwan.go.th", "khlongwan.example"]);
 
     private static readonly RoundDto Round = new(7, 1, 2566, new DateOnly(2023, 4, 1), new DateOnly(2023, 6, 30), "singleUseCodes",
         [new LinkDto("EIT", "C8CBM3", "/go/eit/C8CBM3", "https://ita.example.go.th/go/eit/C8CBM3"),
@@ -45,7 +46,8 @@ public static class ApiExamples
 
     private static readonly Dictionary<Type, object> Examples = new()
     {
-        [typeof(AgencyRequest)] = new AgencyRequest("เทศบาลตำบลคลองวาฬ", "ประจวบคีรีขันธ์", "tambon-municipality-s", 85, "Khlong Wan Subdistrict Municipality"),
+        [typeof(AgencyRequest)] = new AgencyRequest("เทศบาลตำบลคลองวาฬ", "ประจวบคีรีขันธ์", "tambon-municipality-s", 85, "Khlong Wan Subdistrict Municipality",
+            ["khlongwan.go.th", "https://www.khlongwan.example/ita"]),
         [typeof(AgencyDto)] = Agency,
         [typeof(RoundRequest)] = new RoundRequest(2566, "2023-04-01", "2023-06-30", "singleUseCodes"),
         [typeof(RoundChangeRequest)] = new RoundChangeRequest(ClosesOn: "2023-07-15"),

@@ -34,11 +34,12 @@ public static class DemoOit
     };
 
     public static IEnumerable<OitEvidence> For(int roundId, Questionnaire oit, DemoYear year) =>
-        oit.Questions.Select(item => year.MissingOit.Contains(item.Code)
+        oit.Questions.Select((item, index) => year.MissingOit.Contains(item.Code)
             ? new OitEvidence
             {
                 RoundId = roundId, ItemCode = item.Code, Present = false,
                 Explanation = $"ยังไม่ได้เผยแพร่{item.Text.Th}บนเว็บไซต์ของหน่วยงาน",
+                UpdatedAt = UpdatedOn(year, index),
             }
             : new OitEvidence
             {
@@ -47,5 +48,13 @@ public static class DemoOit
                     ? done
                     : $"เผยแพร่{item.Text.Th} ประจำปีงบประมาณ พ.ศ. {year.FiscalYear} บนเว็บไซต์หลักของเทศบาลตำบลคลองวาฬ หัวข้อ ITA",
                 Urls = [new OitEvidenceUrl { Url = $"{Site}/ita/{year.FiscalYear}/{item.Code.ToLowerInvariant()}", Label = item.Text.Th }],
+                UpdatedAt = UpdatedOn(year, index),
             });
+
+    /// <summary>
+    /// When the demo agency last changed an item: spread over February and March of the fiscal year
+    /// (Common Era year = Buddhist Era − 543), before its round opens in April, as agencies do.
+    /// </summary>
+    private static DateTime UpdatedOn(DemoYear year, int index) =>
+        new DateTime(year.FiscalYear - 543, 2, 1, 3, 0, 0, DateTimeKind.Utc).AddDays(index);
 }

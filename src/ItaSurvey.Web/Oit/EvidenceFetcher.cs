@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Text;
 using ItaSurvey.Core.Evidence;
 using Microsoft.Extensions.Options;
 
@@ -102,10 +101,10 @@ public sealed class EvidenceFetcher(IHttpClientFactory clients, IOptions<LinkChe
             kind = ContentKind.Pdf;
         }
         var cut = await body.ReadAsync(stream, cancellationToken);
-        return Of(kind, status, url, body.ToArray(), cut, cancellationToken);
+        return Of(kind, status, url, body.ToArray(), response.Content.Headers.ContentType?.CharSet, cut, cancellationToken);
     }
 
-    private FetchedEvidence Of(ContentKind kind, int status, Uri url, byte[] body, bool cut, CancellationToken cancellationToken)
+    private FetchedEvidence Of(ContentKind kind, int status, Uri url, byte[] body, string? charset, bool cut, CancellationToken cancellationToken)
     {
         if (kind == ContentKind.Pdf)
         {
@@ -116,7 +115,7 @@ public sealed class EvidenceFetcher(IHttpClientFactory clients, IOptions<LinkChe
             var (result, text, failure) = PdfEvidenceText.Extract(body, Limits, cancellationToken);
             return new(result, url, status, text, Failure: failure, IsPdf: true);
         }
-        var decoded = Encoding.UTF8.GetString(body); // Thai sites serve UTF-8; TIS-620 pages read as replacement characters
+        var decoded = PageEncoding.Decode(body, charset, html: kind == ContentKind.Html); // UTF-8 mostly; older Thai sites TIS-620
         if (kind == ContentKind.Html)
         {
             var (text, title) = HtmlEvidenceText.Extract(decoded, Limits.MaxTextCharacters, cancellationToken);

@@ -61,7 +61,15 @@ public sealed class LinkCheckOptions : IPeriodicWorkOptions
 
     /// <summary>
     /// Off (the default) refuses to connect to loopback, private and link-local addresses, so an
-    /// evidence URL cannot make the server probe its own network. Tests against a loopback server turn it on.
+    /// evidence URL cannot make the server probe its own network. Tests against a loopback server turn
+    /// it on; the app refuses to start with it on outside <see cref="MayReachPrivateNetworks"/>.
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>The environment tests and benchmarks run in: production behaviour, but the link check may reach a local site.</summary>
+    public const string TestingEnvironment = "Testing";
+
+    /// <summary>Only Development and Testing may honour <see cref="AllowPrivateNetworks"/>.</summary>
+    public static bool MayReachPrivateNetworks(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
 }

@@ -137,7 +137,7 @@ public sealed class OitChecklist(IDbContextFactory<ItaDbContext> databases, Agen
             evidence.Urls.Add(new OitEvidenceUrl { Url = url });
             changed = true;
         }
-        foreach (var stored in evidence.Urls.Where(u => labels.GetValueOrDefault(u.Url) != u.Label))
+        foreach (var stored in evidence.Urls.Where(u => !item.KeepStoredLabels && labels.GetValueOrDefault(u.Url) != u.Label))
         {
             stored.Label = labels.GetValueOrDefault(stored.Url);
             changed = true;

@@ -55,13 +55,14 @@ public sealed record OitUrlDto(string Url, string LinkCheck, int? HttpStatus, st
 /// <param name="Present">true (มี), false (ไม่มี), or null or left out (not answered yet). An item answered true needs a URL.</param>
 /// <param name="Urls">Evidence URLs, full http(s) addresses, at most 10; URLs already stored keep their link check.</param>
 /// <param name="Explanation">What the evidence shows, or why it is missing (at most 4,000 characters).</param>
-/// <param name="Labels">Optional: the name of each URL's document, in the same order as urls (at most 200 characters each), shown on the public ITA page.</param>
+/// <param name="Labels">Optional: the name of each URL's document, in the same order as urls (at most 200 characters each), shown on the public ITA page. Left out, URLs that stay keep their stored labels; an empty list clears them.</param>
 public sealed record OitItemRequest(bool? Present = null, IReadOnlyList<string>? Urls = null, string? Explanation = null, IReadOnlyList<string?>? Labels = null)
 {
     public OitItemForm ToForm(string code) => new()
     {
         Code = code.Trim(), Title = "", Present = Present, Explanation = Explanation,
         Urls = [.. (Urls ?? []).Select((u, i) => new OitUrlEntry { Text = u ?? "", Label = Labels is { } labels && i < labels.Count ? labels[i] : null })],
+        KeepStoredLabels = Labels is null,
     };
 }
 

@@ -25,6 +25,12 @@ public sealed class OitItemForm
 
     public string? Explanation { get; set; }
 
+    /// <summary>
+    /// The request said nothing about labels (an API client from before labels, or one that does not
+    /// use them): URLs that stay keep the labels stored with them, new ones get none.
+    /// </summary>
+    public bool KeepStoredLabels { get; set; }
+
     /// <summary>Changed on the page since it was last loaded or saved.</summary>
     public bool Dirty { get; set; }
 

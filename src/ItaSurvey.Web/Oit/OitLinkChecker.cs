@@ -68,6 +68,10 @@ public sealed class OitLinkChecker(
 {
     public const string ClientName = "oit-link-check";
 
+    // One gate for the whole process: the background pass and every "check again" share Parallelism,
+    // so no number of admins pressing the button makes more connections or parses more documents at once.
+    private readonly SemaphoreSlim _gate = new(options.Value.Parallelism);
+
     private LinkCheckOptions Options => options.Value;
 
     /// <summary>Checks one batch of URLs never checked or checked longer ago than the recheck age; returns how many.</summary>
@@ -161,6 +165,7 @@ public sealed class OitLinkChecker(
             {
                 var due = urls[i];
                 EvidenceFetch fetch;
+                await _gate.WaitAsync(token);
                 try
                 {
                     fetch = await fetcher.FetchAsync(due.Url, token);
@@ -170,6 +175,10 @@ public sealed class OitLinkChecker(
                     log.LogWarning(e, "Checking OIT link {Url} failed unexpectedly", due.Url);
                     var failed = LinkCheckOutcome.Of(LinkCheckFailure.Failed); // the details are in the log, not shown to users
                     fetch = new(failed, new FetchedEvidence(FetchResult.Unreachable, null, Failure: failed.Error));
+                }
+                finally
+                {
+                    _gate.Release();
                 }
                 outcomes[i] = (fetch.Link, EvidenceJudge.Judge(new EvidenceCase(fetch.Fetched, due.FiscalYear, ExpectedWords(due),
                     (due.WebDomains ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))));

@@ -8,9 +8,15 @@ public static class OitSetup
     /// <summary>OIT checklist services and the background link check.</summary>
     public static WebApplicationBuilder AddOit(this WebApplicationBuilder builder)
     {
+        var environment = builder.Environment;
         builder.Services.AddOptions<LinkCheckOptions>()
             .Bind(builder.Configuration.GetSection(LinkCheckOptions.Section))
             .ValidateDataAnnotations()
+            // A production server that reaches its own network from an agency's URL is the hole the
+            // guard exists to close, so a stray setting stops the start rather than open it.
+            .Validate(o => !o.AllowPrivateNetworks || LinkCheckOptions.MayReachPrivateNetworks(environment),
+                $"{LinkCheckOptions.Section}:AllowPrivateNetworks may be true only in the Development or {LinkCheckOptions.TestingEnvironment} environment "
+                + $"(this is '{environment.EnvironmentName}'): elsewhere an evidence URL could make the server probe its own network.")
             .ValidateOnStart();
         builder.Services.AddHttpClient(OitLinkChecker.ClientName, (services, client) =>
             {

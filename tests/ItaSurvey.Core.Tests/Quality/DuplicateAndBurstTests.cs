@@ -65,6 +65,36 @@ public class DuplicateAndBurstTests
         Assert.DoesNotContain(DuplicateAnswers.Find(compiled, responses).Groups, g => g.Copies == 3);
     }
 
+    [Fact]
+    public void A_crowd_of_wholly_pleased_respondents_is_not_a_duplicate_signal()
+    {
+        // The demo's 2566 EIT, made to give the published 95.40: 27 of 72 on the best answer everywhere.
+        var compiled = StatisticsData.Compiled(2566, "EIT");
+        var best = BestOrWorst(compiled, best: true);
+        var worst = BestOrWorst(compiled, best: false);
+        var honest = new QualitySimulation(compiled, 5).AddHonest(45).Responses.Select(r => r.Levels);
+        var responses = honest.Concat(Enumerable.Range(0, 27).Select(_ => (byte[])best.Clone()))
+            .Concat(Enumerable.Range(0, 6).Select(_ => (byte[])worst.Clone())).ToList();
+
+        var finding = DuplicateAnswers.Find(compiled, responses);
+
+        Assert.True(DuplicateAnswers.IsScoreExtreme(compiled, best));
+        Assert.True(DuplicateAnswers.IsScoreExtreme(compiled, worst));
+        Assert.DoesNotContain(finding.Groups, g => g.Copies is 27 or 6);
+        Assert.DoesNotContain(true, finding.Flagged.Skip(45));
+        // One field off the best is an ordinary vector again, tested like any other.
+        var nearBest = (byte[])best.Clone();
+        nearBest[0] = (byte)(nearBest[0] == 0 ? 1 : 0);
+        Assert.False(DuplicateAnswers.IsScoreExtreme(compiled, nearBest));
+    }
+
+    private static byte[] BestOrWorst(ItaSurvey.Core.Scoring.CompiledQuestionnaire compiled, bool best) =>
+        [.. Enumerable.Range(0, compiled.FieldCount).Select(f =>
+        {
+            var points = compiled.Points.Skip(f * compiled.LevelStride).Take(compiled.LevelCounts[f]).ToList();
+            return (byte)points.IndexOf(best ? points.Max() : points.Min());
+        })];
+
     [Theory]
     [InlineData(0, 1.0, 1.0)]
     [InlineData(1, 2.0, 0.8646647167633873)]   // 1 − e^−2

@@ -79,6 +79,23 @@ public class SeedDemoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_demo_item_has_the_date_it_last_changed_before_its_round_opened_so_the_public_page_can_show_it()
+    {
+        await SeedAsync();
+
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<ItaDbContext>>().CreateDbContextAsync(Cancel);
+        var items = await db.OitEvidence.Join(db.Rounds, e => e.RoundId, r => r.Id, (e, r) => new { e.UpdatedAt, r.FiscalYear, r.OpensOn }).ToListAsync(Cancel);
+
+        Assert.NotEmpty(items);
+        Assert.All(items, i =>
+        {
+            Assert.NotNull(i.UpdatedAt);
+            Assert.Equal(i.FiscalYear - 543, i.UpdatedAt!.Value.Year);
+            Assert.True(DateOnly.FromDateTime(i.UpdatedAt.Value) < i.OpensOn);
+        });
+    }
+
+    [Fact]
     public async Task The_municipality_improves_from_2565_to_2566_and_2564_is_a_little_lower_than_2565()
     {
         await SeedAsync();

@@ -66,6 +66,18 @@ public sealed class EvidenceCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Thai_pages_in_tis_620_or_windows_874_are_decoded_from_the_header_the_meta_element_or_their_bytes()
+    {
+        var urls = await CheckAsync("/tis-620-header.html", "/windows-874-meta.html", "/tis-620-undeclared.html", "/tis-620-as-utf-8.html");
+
+        Assert.Equal(EvidenceVerdict.LooksRight, urls["/tis-620-header.html"].Verdict);
+        Assert.Equal(EvidenceVerdict.LooksRight, urls["/windows-874-meta.html"].Verdict);
+        Assert.Equal(EvidenceVerdict.LooksRight, urls["/tis-620-undeclared.html"].Verdict);
+        // Declared UTF-8, the Thai bytes are not: neither the year in Thai digits nor a word survives, as in a browser.
+        Assert.Equal((EvidenceVerdict.CheckYear, EvidenceFinding.YearMissing), urls["/tis-620-as-utf-8.html"].Pair);
+    }
+
+    [Fact]
     public async Task Hostile_answers_are_cut_at_their_limits_and_nothing_hangs()
     {
         var clock = Stopwatch.StartNew();

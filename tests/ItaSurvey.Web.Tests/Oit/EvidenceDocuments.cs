@@ -13,6 +13,13 @@ public static class EvidenceDocuments
         $"<!doctype html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>{title}</title><style>.x{{content:'2566'}}</style>"
         + $"<script>var year = 2566;</script></head><body><nav>หน้าแรก</nav><main>{body}</main></body></html>";
 
+    /// <summary>The page's text in Windows-874 (TIS-620 and the Windows extras), as older Thai sites serve it.</summary>
+    public static byte[] ThaiLegacy(string page)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(874).GetBytes(page);
+    }
+
     /// <summary>A PDF whose pages carry these lines in Thai, drawn with the bundled font that has Thai and Latin glyphs.</summary>
     public static byte[] Pdf(params string[] lines)
     {

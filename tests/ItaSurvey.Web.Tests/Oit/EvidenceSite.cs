@@ -51,6 +51,16 @@ public sealed class EvidenceSite : IAsyncDisposable
         app.MapGet("/soft-404-th.html", () => Html(EvidenceDocuments.Page("เทศบาลตำบลทดสอบ", "<h1>ขออภัย ไม่พบหน้าที่คุณต้องการ</h1><p>2566</p>")));
         app.MapGet("/soft-404-en.html", () => Html(EvidenceDocuments.Page("Page Not Found", "<p>The page you requested does not exist.</p>")));
         app.MapGet("/gone.html", () => Results.NotFound());
+        // Older Thai sites: TIS-620 / Windows-874 bytes, the year in Thai digits, so only a right decoding finds year and words.
+        var legacy = "<p>แผนผังโครงสร้าง ตำแหน่ง ปีงบประมาณ ๒๕๖๖</p>";
+        app.MapGet("/tis-620-header.html", () => Results.Bytes(EvidenceDocuments.ThaiLegacy(EvidenceDocuments.Page("โครงสร้าง", legacy)),
+            "text/html; charset=TIS-620"));
+        app.MapGet("/windows-874-meta.html", () => Results.Bytes(EvidenceDocuments.ThaiLegacy(EvidenceDocuments.Page("โครงสร้าง", legacy)
+            .Replace("<meta charset=\"utf-8\">", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-874\">", StringComparison.Ordinal)), "text/html"));
+        app.MapGet("/tis-620-undeclared.html", () => Results.Bytes(EvidenceDocuments.ThaiLegacy(EvidenceDocuments.Page("โครงสร้าง", legacy)
+            .Replace("<meta charset=\"utf-8\">", "", StringComparison.Ordinal)), "text/html"));
+        app.MapGet("/tis-620-as-utf-8.html", () => Results.Bytes(EvidenceDocuments.ThaiLegacy(EvidenceDocuments.Page("โครงสร้าง", legacy)),
+            "text/html; charset=utf-8")); // a server that says UTF-8 and sends TIS-620: read as it says
         app.MapGet("/right.pdf", () => Results.Bytes(right, "application/pdf"));
         app.MapGet("/thai-digits.pdf", () => Results.Bytes(thaiDigits, "application/pdf"));
         app.MapGet("/stale.pdf", () => Results.Bytes(stale, "application/pdf"));

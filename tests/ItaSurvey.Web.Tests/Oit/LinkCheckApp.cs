@@ -2,6 +2,7 @@ using ItaSurvey.Web.Agencies;
 using ItaSurvey.Web.Data;
 using ItaSurvey.Web.Oit;
 using ItaSurvey.Web.Rounds;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,14 +14,17 @@ public sealed class LinkCheckApp : IAsyncDisposable
 {
     private readonly SurveyApp _app = new();
 
-    public LinkCheckApp(bool background = false, string timeout = "00:00:02", bool allowPrivateNetworks = true)
+    public LinkCheckApp(bool background = false, string timeout = "00:00:02", bool allowPrivateNetworks = true, int parallelism = 4)
     {
         Factory = _app.WithWebHostBuilder(builder =>
         {
+            // Production behaviour everywhere else; only this environment may reach the loopback site.
+            builder.UseEnvironment(LinkCheckOptions.TestingEnvironment);
             builder.UseSetting("Oit:LinkCheck:Enabled", background ? "true" : "false");
             builder.UseSetting("Oit:LinkCheck:StartDelay", "00:00:00");
             builder.UseSetting("Oit:LinkCheck:Timeout", timeout);
             builder.UseSetting("Oit:LinkCheck:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false");
+            builder.UseSetting("Oit:LinkCheck:Parallelism", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
     }
 

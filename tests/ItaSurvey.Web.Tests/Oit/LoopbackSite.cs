@@ -18,9 +18,12 @@ public sealed class LoopbackSite : IAsyncDisposable
 
     private readonly StrongBox<int> _connections;
 
-    private LoopbackSite(WebApplication app, Uri address, ConcurrentQueue<string> requests, StrongBox<int> connections)
+    private readonly InFlight _pauses;
+
+    private LoopbackSite(WebApplication app, Uri address, ConcurrentQueue<string> requests, StrongBox<int> connections, InFlight pauses)
     {
         _connections = connections;
+        _pauses = pauses;
         _app = app;
         Address = address;
         Requests = requests;
@@ -32,6 +35,9 @@ public sealed class LoopbackSite : IAsyncDisposable
     /// TCP connections this site accepted: a TLS handshake or a request that never completes counts too.
     /// </summary>
     public int Connections => Volatile.Read(ref _connections.Value);
+
+    /// <summary>The most requests to <c>/pause</c> (each answered after 300 ms) that were in progress at once.</summary>
+    public int PausesAtOnce => Volatile.Read(ref _pauses.Peak);
 
     /// <summary>"METHOD /path User-Agent" of every request received.</summary>
     public ConcurrentQueue<string> Requests { get; }
@@ -68,9 +74,21 @@ public sealed class LoopbackSite : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(60), aborted);
             return Results.Ok();
         });
+        var pauses = new InFlight();
+        app.MapGet("/pause", async () =>
+        {
+            var now = Interlocked.Increment(ref pauses.Now);
+            for (var peak = pauses.Peak; now > peak; peak = pauses.Peak)
+            {
+                Interlocked.CompareExchange(ref pauses.Peak, now, peak);
+            }
+            await Task.Delay(300);
+            Interlocked.Decrement(ref pauses.Now);
+            return Results.Ok();
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LoopbackSite(app, new Uri(address), requests, connections);
+        return new LoopbackSite(app, new Uri(address), requests, connections, pauses);
     }
 
     /// <summary>A loopback port with nothing listening on it.</summary>
@@ -79,6 +97,12 @@ public sealed class LoopbackSite : IAsyncDisposable
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class InFlight
+    {
+        public int Now;
+        public int Peak;
     }
 
     public async ValueTask DisposeAsync()
