@@ -13,10 +13,11 @@ public static class QualityCharts
                 [.. figures.Bursts.Select(d => new BurstChartDay(d.Day, d.Submissions, d.InBursts))], quality.MinimumResponses)
             : null;
 
-    public static IReadOnlyDictionary<string, RenderedChart> Render(RoundQuality quality, ChartRenderer renderer) =>
+    /// <summary>Each shown instrument's timeline, <paramref name="width"/> wide (the desktop's, or <see cref="ChartRenderer.NarrowWidth"/> for a phone).</summary>
+    public static IReadOnlyDictionary<string, RenderedChart> Render(RoundQuality quality, ChartRenderer renderer, int width = ChartStyle.Width) =>
         quality.Instruments.Select(i => (i.Instrument, Data: Bursts(quality, i.Instrument)))
             .Where(x => x.Data is not null)
-            .ToDictionary(x => x.Instrument, x => renderer.Bursts(x.Data!));
+            .ToDictionary(x => x.Instrument, x => renderer.Bursts(x.Data!, width));
 
     public static string BurstsPng(int roundId, string instrument) => $"/admin/rounds/{roundId}/charts/bursts-{instrument.ToLowerInvariant()}.png";
 

@@ -48,6 +48,9 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>A round whose OIT evidence one scenario points at a local site and checks (<c>EvidenceCheckTests</c>).</summary>
     public SeededRound EvidenceRound { get; private set; } = null!;
 
+    /// <summary>The quality panel's round (<c>QualityPanelTests</c>): honest citizens and a straight-lined crowd answer here.</summary>
+    public SeededRound QualityRound { get; private set; } = null!;
+
     /// <summary>A fresh single-use code of <see cref="StaffRound"/>.</summary>
     public string TakeAccessCode() =>
         _accessCodes.TryDequeue(out var code) ? code : throw new InvalidOperationException("The seeded single-use codes ran out; generate more.");
@@ -84,6 +87,7 @@ public sealed class AppServer : IAsyncLifetime
         HostileRound = await CreateRoundAsync(launcher, HostileAgency, "open");
         PublicPageRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบหน้าสาธารณะ", "open");
         EvidenceRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบหลักฐาน", "open");
+        QualityRound = await CreateRoundAsync(launcher, "เทศบาลตำบลทดสอบคุณภาพคำตอบ", "open");
         foreach (var code in await launcher.Verbs.GenerateCodesAsync(StaffRound.Id, 20))
         {
             _accessCodes.Enqueue(code);
