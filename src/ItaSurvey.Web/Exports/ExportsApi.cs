@@ -35,7 +35,7 @@ public static class ExportsApi
             .WithName("ExportResponsesWorkbook")
             .WithSummary("The round's anonymous responses as an XLSX workbook: a sheet for IIT, one for EIT and a codebook.")
             .WithDescription("The IIT and EIT sheets have the columns of responses.csv. The codebook sheet names each answer field's question "
-                + $"and each level's label in Thai. {Privacy} 409 when both instruments are withheld. {Skipped}")
+                + $"and each level's label in Thai, and the quality column's signal codes. {Privacy} 409 when both instruments are withheld. {Skipped}")
             .Produces(StatusCodes.Status200OK, typeof(byte[]), Xlsx)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         export.MapGet("/results.csv", (int id, ClaimsPrincipal user, RoundExports exports, HttpContext http) =>

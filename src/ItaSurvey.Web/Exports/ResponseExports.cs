@@ -121,7 +121,7 @@ public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, S
         return found;
     }
 
-    /// <summary>The codebook: every answer field of the instruments, its question in Thai, and each level's Thai label.</summary>
+    /// <summary>The codebook: every answer field of the instruments, its question in Thai, and each level's Thai label; then the quality column's signal codes.</summary>
     public static async Task WriteCodebookAsync(TableSink sink, IEnumerable<ResponsesExport> exports, CancellationToken cancellationToken)
     {
         await sink.StartTableAsync("codebook", ["instrument", "field", "question", "questionTh", "itemTh", "level", "labelTh"], cancellationToken);
@@ -144,6 +144,18 @@ public sealed class ResponseExports(IDbContextFactory<ItaDbContext> databases, S
                     sink.Text(scale.Levels[level].Label.Th);
                     await sink.EndRowAsync(cancellationToken);
                 }
+            }
+            // The last column: each signal's code, as "level", with its Thai name.
+            foreach (var signal in ItaSurvey.Core.Quality.ResponseSignals.All)
+            {
+                sink.Text(export.Instrument);
+                sink.Text(ResponsesExport.QualityColumn);
+                sink.Text(ResponsesExport.QualityColumn);
+                sink.Text("สัญญาณคุณภาพของคำตอบ (รหัสคั่นด้วย ; ไม่ใช่คำตัดสินว่าคำตอบปลอม)");
+                sink.Text(null);
+                sink.Text(ItaSurvey.Core.Quality.ResponseSignals.Code(signal));
+                sink.Text(Dashboards.QualityText.Name(signal));
+                await sink.EndRowAsync(cancellationToken);
             }
         }
     }

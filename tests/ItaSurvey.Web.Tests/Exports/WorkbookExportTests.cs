@@ -59,7 +59,10 @@ public sealed class WorkbookExportTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, scale.Levels.Count).Select(l => l.ToString(CultureInfo.InvariantCulture)), firstIit.Select(r => r[5]));
         Assert.All(firstIit, r => Assert.Equal(question.Text.Th, r[3]));
         Assert.Contains(codebook, r => r[3].Any(c => c is >= '\u0E00' and <= '\u0E7F'));
-        Assert.Equal(1 + iitLayout.LevelCounts.Sum(l => l) + _world.Layout("EIT").LevelCounts.Sum(l => l), codebook.Count);
+        var quality = codebook.Where(r => r[0] == "EIT" && r[1] == "quality").ToList();
+        Assert.Equal(["too-fast", "straight-lined", "contradictory", "duplicate"], quality.Select(r => r[5]));
+        Assert.Equal("ส่งเร็วเกินกว่าจะอ่านคำถาม", quality[0][6]);
+        Assert.Equal(1 + iitLayout.LevelCounts.Sum(l => l) + _world.Layout("EIT").LevelCounts.Sum(l => l) + (2 * quality.Count), codebook.Count);
     }
 
     [Fact]
