@@ -39,6 +39,10 @@ public abstract class BrowserTest(AppServer server, BrowserFixture browsers) : I
     /// <summary>
     /// Opens an interactive admin page and lets its live connection take over the prerendered
     /// HTML (which it replaces, briefly with "กำลังโหลด…"), then waits for <paramref name="ready"/>.
+    /// When the test reads elements afterwards (rather than clicking, which retries), make
+    /// <paramref name="ready"/> something only the live page has, such as <see cref="Live"/> of a
+    /// control the prerendered copy disables: an element found in the prerendered copy is
+    /// detached when the connection replaces it, and may be so under load after the wait.
     /// </summary>
     protected static async Task OpenInteractiveAsync(IPage page, string path, ILocator ready)
     {
@@ -46,6 +50,9 @@ public abstract class BrowserTest(AppServer server, BrowserFixture browsers) : I
         await page.GetByText("กำลังโหลด…").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await ready.WaitForAsync();
     }
+
+    /// <summary>The control of <paramref name="selector"/> once enabled, which admin pages do only over their live connection.</summary>
+    protected static ILocator Live(IPage page, string selector) => page.Locator(selector + ":enabled");
 
     public async ValueTask DisposeAsync()
     {

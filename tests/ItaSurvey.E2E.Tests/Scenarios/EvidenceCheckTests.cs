@@ -30,7 +30,7 @@ public sealed class EvidenceCheckTests(AppServer server, BrowserFixture browsers
         var path = $"/admin/rounds/{Server.EvidenceRound.Id}/oit";
         var phone = await NewPageAsync(Phone);
         await SignInAsync(phone);
-        await OpenInteractiveAsync(phone, path, phone.Locator("#url-O1-0"));
+        await OpenInteractiveAsync(phone, path, Live(phone, "#url-O1-0"));
         var item = phone.Locator("#oit-O1");
         await item.GetByLabel("มี", new() { Exact = true }).CheckAsync();
         for (var i = 0; i < Expected.Length; i++)
@@ -55,7 +55,7 @@ public sealed class EvidenceCheckTests(AppServer server, BrowserFixture browsers
         // The verdicts are stored: a desktop opening the page afresh sees the same.
         var desktop = await NewPageAsync();
         await SignInAsync(desktop);
-        await OpenInteractiveAsync(desktop, path, desktop.Locator("#url-O1-2"));
+        await OpenInteractiveAsync(desktop, path, Live(desktop, "#url-O1-2"));
         await SeeVerdictsAsync(desktop, width: 1280);
         await Artifacts.ScreenshotAsync(desktop, "15-evidence-verdicts-desktop", fullPage: false);
     }

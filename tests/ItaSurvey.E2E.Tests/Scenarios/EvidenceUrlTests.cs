@@ -16,7 +16,7 @@ public sealed class EvidenceUrlTests(AppServer server, BrowserFixture browsers) 
         var path = $"/admin/rounds/{Server.HostileRound.Id}/oit";
         var admin = await NewPageAsync();
         await SignInAsync(admin);
-        await OpenInteractiveAsync(admin, path, admin.Locator("#url-O1-0"));
+        await OpenInteractiveAsync(admin, path, Live(admin, "#url-O1-0"));
         var item = admin.Locator("#oit-O1");
 
         await item.GetByLabel("มี", new() { Exact = true }).CheckAsync();
@@ -28,7 +28,7 @@ public sealed class EvidenceUrlTests(AppServer server, BrowserFixture browsers) 
         await Expect(admin.Locator("#url-O1-0")).ToHaveAttributeAsync("aria-invalid", "true");
 
         // Nothing was stored: the page loaded afresh shows the item unanswered and no URL.
-        await OpenInteractiveAsync(admin, path, admin.Locator("#url-O1-0"));
+        await OpenInteractiveAsync(admin, path, Live(admin, "#url-O1-0"));
         await Expect(admin.Locator("#url-O1-0")).ToHaveValueAsync("");
         await Expect(admin.Locator("#oit-O1 .answer")).ToHaveTextAsync("ยังไม่ระบุ");
         Assert.Equal(0, await admin.Locator("a[href^='javascript:' i], a[href^='data:' i], a[href^='vbscript:' i]").CountAsync());

@@ -22,10 +22,10 @@ public sealed class PublicItaPageTests(AppServer server, BrowserFixture browsers
         var round = Server.PublicPageRound;
         var admin = await NewPageAsync();
         await SignInAsync(admin);
-        await OpenInteractiveAsync(admin, $"/admin/rounds/{round.Id}/oit", admin.Locator("#url-O1-0"));
+        await OpenInteractiveAsync(admin, $"/admin/rounds/{round.Id}/oit", Live(admin, "#url-O1-0"));
         var item = admin.Locator("#oit-O1");
         await item.GetByLabel("มี", new() { Exact = true }).CheckAsync();
-        await admin.Locator("#url-O1-0").FillAsync(Url);
+        await Live(admin, "#url-O1-0").FillAsync(Url);
         await admin.Locator("#label-O1-0").FillAsync(Label);
         await admin.Locator("#label-O1-0").BlurAsync();
         await item.GetByRole(AriaRole.Button, new() { Name = "บันทึกข้อนี้" }).ClickAsync();
