@@ -26,6 +26,8 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase;
 
+    private bool _fromTemplate = true;
+
     public SurveyApp()
     {
         _database = TestDatabase.Create();
@@ -33,11 +35,26 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
         _ownsDatabase = true;
     }
 
+    private SurveyApp(TestDatabase template, string folder)
+    {
+        _database = template;
+        _folder = folder;
+        _fromTemplate = false;
+    }
+
+    /// <summary>Starts the app once over an empty <paramref name="database"/>, which its start-up migrates, and stops it.</summary>
+    internal static void MigrateTemplate(TestDatabase database, string folder)
+    {
+        using var app = new SurveyApp(database, folder);
+        _ = app.Services;
+    }
+
     // Private: a class fixture (IClassFixture<SurveyApp>) may have one public constructor only.
     private SurveyApp(SurveyApp first)
     {
         _database = first._database;
         _folder = first._folder;
+        _fromTemplate = first._fromTemplate;
     }
 
     /// <summary>
@@ -47,8 +64,19 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     /// </summary>
     public static SurveyApp SharingDatabaseOf(SurveyApp first) => new(first);
 
-    /// <summary>Where the SQLite file lives: a fresh temporary folder unless a test needs another disk.</summary>
-    public string DataFolder { get => _folder; init => _folder = value; }
+    /// <summary>
+    /// Where the SQLite file lives: a fresh temporary folder unless a test needs another disk,
+    /// where the app starts on an empty database as it does on a new machine.
+    /// </summary>
+    public string DataFolder
+    {
+        get => _folder;
+        init
+        {
+            _folder = value;
+            _fromTemplate = false;
+        }
+    }
 
     public int SubmissionsPerMinute { get; init; } = 60;
 
@@ -70,6 +98,10 @@ public sealed class SurveyApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        if (_fromTemplate)
+        {
+            _database.CopyTemplate(DatabaseFile);
+        }
         _database.Configure(builder, DatabaseFile);
         builder.UseSetting("PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Oit:LinkCheck:Enabled", "false"); // tests that need the link check start it themselves

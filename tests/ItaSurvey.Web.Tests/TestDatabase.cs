@@ -7,6 +7,9 @@ namespace ItaSurvey.Web.Tests;
 /// Where a test app keeps its data. With POSTGRES defined (the ItaSurvey.Web.Tests.Postgres
 /// project) each app gets a fresh database on the server named by ITASURVEY_POSTGRES, dropped
 /// afterwards; without a server the tests skip and say why (or fail under CI, which provides one).
+/// A test app's database starts as a copy of one the app migrated once per test process
+/// (<see cref="CopyTemplate"/>): migrating afresh for each of some 800 apps took most of the
+/// suites' time, and the app's own start-up still runs, finding nothing left to apply.
 /// </summary>
 internal abstract class TestDatabase
 {
@@ -21,6 +24,12 @@ internal abstract class TestDatabase
 
     public abstract void Configure(IWebHostBuilder builder, string sqliteFile);
 
+    /// <summary>
+    /// Makes this test's database a copy of the migrated template, unless it exists already (a
+    /// second app over the same database). Tests of start-up itself skip this and start empty.
+    /// </summary>
+    public abstract void CopyTemplate(string sqliteFile);
+
     /// <summary>The provider and connection string for app processes started by a test.</summary>
     public abstract (string Provider, string ConnectionString) ForProcesses(string sqliteFile);
 
@@ -28,6 +37,19 @@ internal abstract class TestDatabase
     public abstract System.Data.Common.DbConnection Connect(string sqliteFile);
 
     public abstract Task DropAsync();
+
+    /// <summary>Cleans up as the test process ends; a failure there leaves a temporary folder or database, not a failed run.</summary>
+    private static void AtExit(Action cleanUp)
+    {
+        try
+        {
+            cleanUp();
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"test template not removed: {e.Message}");
+        }
+    }
 
     private sealed class SqliteDatabase : TestDatabase
     {
@@ -39,12 +61,88 @@ internal abstract class TestDatabase
         public override System.Data.Common.DbConnection Connect(string sqliteFile) => new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sqliteFile}");
 
         public override Task DropAsync() => Task.CompletedTask;
+
+        private static readonly Lazy<string> Template = new(() =>
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "itasurvey-template-" + Guid.NewGuid().ToString("N"));
+            SurveyApp.MigrateTemplate(new SqliteDatabase(), folder);
+            var file = Path.Combine(folder, "itasurvey.db");
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                connection.Open();
+                using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);"; // everything in the one file we copy
+                checkpoint.ExecuteNonQuery();
+            }
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => AtExit(() => Directory.Delete(folder, recursive: true));
+            return file;
+        });
+
+        public override void CopyTemplate(string sqliteFile)
+        {
+            if (File.Exists(sqliteFile))
+            {
+                return;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(sqliteFile)!);
+            File.Copy(Template.Value, sqliteFile);
+        }
     }
 
     private sealed class PostgresDatabase : TestDatabase
     {
         private readonly string _name = "itasurvey_test_" + Guid.NewGuid().ToString("N")[..16];
         private string? _server;
+        private bool _copied;
+
+        private static readonly Lazy<string> Template = new(() =>
+        {
+            var template = new PostgresDatabase();
+            var folder = Path.Combine(Path.GetTempPath(), "itasurvey-template-" + Guid.NewGuid().ToString("N"));
+            SurveyApp.MigrateTemplate(template, folder);
+            NpgsqlConnection.ClearAllPools();
+            // No session may be connected to a template while it is copied: closed to connections,
+            // not even autovacuum opens it.
+            template.Execute($"ALTER DATABASE \"{template._name}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => AtExit(() =>
+            {
+                template.Execute($"ALTER DATABASE \"{template._name}\" WITH IS_TEMPLATE false");
+                template.Execute($"DROP DATABASE IF EXISTS \"{template._name}\" WITH (FORCE)");
+            });
+            return template._name;
+        });
+
+        public override void CopyTemplate(string sqliteFile)
+        {
+            ForProcesses(sqliteFile); // skips without a server
+            if (_copied)
+            {
+                return;
+            }
+            var template = Template.Value;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    Execute($"CREATE DATABASE \"{_name}\" TEMPLATE \"{template}\"");
+                    _copied = true;
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    Thread.Sleep(100); // another copy of the template is being made this moment
+                }
+            }
+        }
+
+        /// <summary>Runs one statement on the server's maintenance database.</summary>
+        private void Execute(string sql)
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
 
         public override void Configure(IWebHostBuilder builder, string sqliteFile)
         {
